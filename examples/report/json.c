@@ -1,0 +1,226 @@
+/* The JSON report: a contract other council tools parse, so every
+ * indicator appears every time, in the library's stable order. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report.h"
+
+void report_number(char *buf, size_t cap, double v)
+{
+    int prec;
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, cap, "%.0f", v);
+        return;
+    }
+    for (prec = 15; prec <= 17; prec++) {
+        snprintf(buf, cap, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+static void json_string(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    fputc('"', out);
+    for (; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+static void json_number(FILE *out, double v)
+{
+    char buf[64];
+    if (isnan(v) || isinf(v)) {
+        fputs("null", out);
+        return;
+    }
+    report_number(buf, sizeof buf, v);
+    fputs(buf, out);
+}
+
+static void write_inputs(FILE *out, const sgk_engine *e)
+{
+    int i, n = sgk_engine_input_count(e);
+    fputs("  \"inputs\": [", out);
+    for (i = 0; i < n; i++) {
+        fputs(i ? ",\n    {" : "\n    {", out);
+        fputs("\"path\": ", out);
+        json_string(out, sgk_input_name(e, i));
+        fputs(", \"kind\": ", out);
+        json_string(out, sgk_kind_name(sgk_input_kind(e, i)));
+        fprintf(out, ", \"rows_read\": %lld, \"rows_used\": %lld, "
+                     "\"rows_rejected\": %lld}",
+                (long long)sgk_input_rows_read(e, i),
+                (long long)sgk_input_rows_used(e, i),
+                (long long)sgk_input_rows_rejected(e, i));
+    }
+    fputs(n ? "\n  ],\n" : "],\n", out);
+}
+
+/* value, numerator, denominator and status of one result cell. */
+static void write_cell(FILE *out, const sgk_engine *e, int ind, int group,
+                       int k)
+{
+    const char *status = sgk_status_name(sgk_result_status(e, ind, group, k));
+    fputs("\"value\": ", out);
+    json_number(out, sgk_result_value(e, ind, group, k));
+    fputs(", \"numerator\": ", out);
+    json_number(out, sgk_result_numerator(e, ind, group, k));
+    fputs(", \"denominator\": ", out);
+    json_number(out, sgk_result_denominator(e, ind, group, k));
+    if (status) {
+        fputs(", \"status\": ", out);
+        json_string(out, status);
+    }
+}
+
+static void write_threshold(FILE *out, const sgk_engine *e, int ind)
+{
+    double amber = sgk_result_threshold_amber(e, ind);
+    if (!sgk_result_threshold_op(e, ind))
+        return;
+    fputs(",\n      \"threshold\": {\"op\": ", out);
+    json_string(out, sgk_result_threshold_op(e, ind));
+    fputs(", \"target\": ", out);
+    json_number(out, sgk_result_threshold_target(e, ind));
+    if (!isnan(amber)) {
+        fputs(", \"amber\": ", out);
+        json_number(out, amber);
+    }
+    fputs(", \"source\": ", out);
+    json_string(out, sgk_result_threshold_source(e, ind));
+    fputs(", \"label\": ", out);
+    json_string(out, sgk_result_threshold_label(e, ind));
+    fputc('}', out);
+}
+
+static void write_benchmarks(FILE *out, const sgk_engine *e, int ind)
+{
+    int k, n = sgk_result_benchmark_count(e, ind);
+    if (n == 0)
+        return;
+    fputs(",\n      \"benchmark\": {\"value\": ", out);
+    json_number(out, sgk_result_benchmark_value(e, ind, 0));
+    fputs(", \"label\": ", out);
+    json_string(out, sgk_result_benchmark_label(e, ind, 0));
+    fputs("},\n      \"benchmarks\": [", out);
+    for (k = 0; k < n; k++) {
+        fputs(k ? ", {\"value\": " : "{\"value\": ", out);
+        json_number(out, sgk_result_benchmark_value(e, ind, k));
+        fputs(", \"label\": ", out);
+        json_string(out, sgk_result_benchmark_label(e, ind, k));
+        fputc('}', out);
+    }
+    fputc(']', out);
+}
+
+static void write_breakdowns(FILE *out, const sgk_engine *e, int ind)
+{
+    int k, n = sgk_engine_team_count(e);
+    if (n > 0) {
+        fputs(",\n      \"by_team\": [", out);
+        for (k = 0; k < n; k++) {
+            fputs(k ? ",\n        {\"team\": " : "\n        {\"team\": ", out);
+            json_string(out, sgk_engine_team_name(e, k));
+            fputs(", ", out);
+            write_cell(out, e, ind, SGK_GROUP_TEAM, k);
+            fputc('}', out);
+        }
+        fputs("\n      ]", out);
+    }
+    n = sgk_engine_month_count(e);
+    if (n > 0) {
+        fputs(",\n      \"by_month\": [", out);
+        for (k = 0; k < n; k++) {
+            fputs(k ? ",\n        {\"month\": " : "\n        {\"month\": ",
+                  out);
+            json_string(out, sgk_engine_month_label(e, k));
+            fputs(", ", out);
+            write_cell(out, e, ind, SGK_GROUP_MONTH, k);
+            fputc('}', out);
+        }
+        fputs("\n      ]", out);
+    }
+}
+
+static void write_indicator(FILE *out, const sgk_engine *e, int ind)
+{
+    fputs("    {\"id\": ", out);
+    json_string(out, sgk_indicator_id(ind));
+    fputs(", \"label\": ", out);
+    json_string(out, sgk_indicator_label(ind));
+    fputs(", \"unit\": ", out);
+    json_string(out, sgk_indicator_unit(ind) == SGK_UNIT_PERCENT ? "percent"
+                                                                 : "count");
+    fputs(",\n      ", out);
+    write_cell(out, e, ind, SGK_GROUP_TOTAL, 0);
+    write_threshold(out, e, ind);
+    write_benchmarks(out, e, ind);
+    write_breakdowns(out, e, ind);
+    fputs(",\n      \"source\": ", out);
+    json_string(out, sgk_indicator_source(ind));
+    fputs("}", out);
+}
+
+static void write_rejections(FILE *out, const sgk_engine *e)
+{
+    int64_t r, n = sgk_engine_rejection_count(e);
+    fputs("  \"rejections\": [", out);
+    for (r = 0; r < n; r++) {
+        const char *col = sgk_rejection_column(e, r);
+        const char *ind = sgk_rejection_indicator(e, r);
+        fputs(r ? ",\n    {\"path\": " : "\n    {\"path\": ", out);
+        json_string(out, sgk_rejection_input(e, r));
+        fprintf(out, ", \"line\": %lld, \"column\": ",
+                (long long)sgk_rejection_line(e, r));
+        if (col)
+            json_string(out, col);
+        else
+            fputs("null", out);
+        if (ind) {
+            fputs(", \"indicator\": ", out);
+            json_string(out, ind);
+        }
+        fputs(", \"reason\": ", out);
+        json_string(out, sgk_rejection_reason(e, r));
+        fputc('}', out);
+    }
+    fputs(n ? "\n  ],\n" : "],\n", out);
+    fprintf(out, "  \"rejections_dropped\": %lld\n",
+            (long long)sgk_engine_rejections_dropped(e));
+}
+
+int report_write_json(FILE *out, const sgk_engine *e, const report_options *o)
+{
+    int ind, n = sgk_indicator_count();
+    fputs("{\n  \"sgkpi_version\": ", out);
+    json_string(out, sgk_version_string());
+    fputs(",\n  \"period\": {\"from\": ", out);
+    json_string(out, o->from);
+    fputs(", \"to\": ", out);
+    json_string(out, o->to);
+    fputs("},\n", out);
+    write_inputs(out, e);
+    fputs("  \"indicators\": [\n", out);
+    for (ind = 0; ind < n; ind++) {
+        write_indicator(out, e, ind);
+        fputs(ind + 1 < n ? ",\n" : "\n", out);
+    }
+    fputs("  ],\n", out);
+    write_rejections(out, e);
+    fputs("}\n", out);
+    return ferror(out) ? -1 : 0;
+}

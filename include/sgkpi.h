@@ -1,0 +1,381 @@
+/*
+ * sgkpi.h - children's safeguarding performance indicators from CSV extracts.
+ *
+ * This header is the reference documentation for the library.  It is plain
+ * C99, needs no other header than <stddef.h> and <stdint.h>, and declares
+ * nothing but opaque handles, enums and functions whose arguments are
+ * scalars, strings and pointers, so that FFI layers (Python ctypes, LuaJIT
+ * ffi, C#) can bind it from the declarations alone.
+ *
+ * The life of an engine:
+ *
+ *   sgk_engine *e;
+ *   sgk_engine_new(&e);                              create
+ *   sgk_engine_set_period(e, "2011-04-01", "2012-03-31");
+ *   sgk_engine_add_file(e, "cp.csv", SGK_KIND_AUTO); add extracts
+ *   sgk_engine_use_profile(e, "kent-2011");          optional targets
+ *   sgk_engine_compute(e);                           compute
+ *   sgk_result_value(e, i, SGK_GROUP_TOTAL, 0);      read results
+ *   sgk_engine_free(e);                              release
+ *
+ * Conventions that hold for every function below:
+ *
+ * - Functions that can fail return int: SGK_OK (0) on success or a negative
+ *   value from enum sgk_status.  The engine keeps a message, file, line and
+ *   column describing the last failure (sgk_engine_errmsg() and friends).
+ * - Strings returned by the library are borrowed: they stay valid until the
+ *   engine that returned them is freed or, for results, until the next
+ *   sgk_engine_compute().  The caller never frees them.
+ * - Strings passed in are copied when the library needs them later.
+ * - Every *_free(NULL) is a no-op.
+ * - Dates passed in are "YYYY-MM-DD" strings.
+ * - There is no global mutable state: separate engines may be used from
+ *   separate threads at the same time.  One engine must not be used from two
+ *   threads at once.
+ */
+#ifndef SGKPI_H
+#define SGKPI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Compile-time version.  Must agree with sgk_version(), sgk_version_string()
+ * and the meson project version; a test checks all three. */
+#define SGK_VERSION_MAJOR 0
+#define SGK_VERSION_MINOR 1
+#define SGK_VERSION_PATCH 0
+#define SGK_VERSION_STRING "0.1.0"
+
+#if defined(_WIN32) && defined(SGK_BUILDING_DLL)
+#define SGK_API __declspec(dllexport)
+#elif defined(__GNUC__)
+#define SGK_API __attribute__((visibility("default")))
+#else
+#define SGK_API
+#endif
+
+/* ------------------------------------------------------------------------
+ * Status codes.  Values are stable and never reused.
+ */
+enum sgk_status {
+    SGK_OK = 0,
+    SGK_E_NOMEM = -1,            /* an allocation failed */
+    SGK_E_INVALID_ARGUMENT = -2, /* NULL handle, bad enum value, bad date text */
+    SGK_E_IO = -3,               /* a file could not be opened or read */
+    SGK_E_PARSE = -4,            /* a file's contents could not be read as CSV */
+    SGK_E_MISSING_COLUMN = -5,   /* a required column is absent from a header */
+    SGK_E_UNKNOWN_KIND = -6,     /* a header matches no extract kind */
+    SGK_E_DUPLICATE_COLUMN = -7, /* two headers name the same canonical column */
+    SGK_E_STATE = -8,            /* call made out of order (e.g. feed before begin) */
+    SGK_E_NOT_FOUND = -9,        /* unknown indicator id, profile or column name */
+    SGK_E_EMPTY = -10,           /* an input had no header row */
+    SGK_E_THRESHOLD = -11,       /* a thresholds or benchmarks file is invalid */
+    SGK_E_NO_PERIOD = -12        /* sgk_engine_compute() before a period was set */
+};
+
+/* A static English description of a status code; never NULL. */
+SGK_API const char *sgk_strerror(int status);
+
+/* ------------------------------------------------------------------------
+ * Versions.
+ */
+
+/* MAJOR * 10000 + MINOR * 100 + PATCH of the library actually loaded. */
+SGK_API int sgk_version(void);
+/* "MAJOR.MINOR.PATCH" of the library actually loaded; static string. */
+SGK_API const char *sgk_version_string(void);
+
+/* ------------------------------------------------------------------------
+ * Extract kinds.  A file's kind is detected from its header unless the
+ * caller forces one.  The canonical columns of each kind, and the headers
+ * accepted for them, are listed in docs/columns.md.
+ */
+enum sgk_kind {
+    SGK_KIND_AUTO = 0,        /* detect from the header */
+    SGK_KIND_REFERRALS = 1,   /* one row per referral (Annex A list 3) */
+    SGK_KIND_ASSESSMENTS = 2, /* one row per assessment (Annex A list 4) */
+    SGK_KIND_CP_PLANS = 3,    /* one row per child protection plan (list 7) */
+    SGK_KIND_CLA_EPISODES = 4,/* looked-after episodes (SSDA903, list 8) */
+    SGK_KIND_CASES = 5,       /* open cases and their allocation (list 6) */
+    SGK_KIND_WORKFORCE = 6,   /* one row per social work post */
+    SGK_KIND_COUNT = 7        /* number of values above, AUTO included */
+};
+
+/* "referrals", "assessments", ... for a kind; NULL for an invalid value. */
+SGK_API const char *sgk_kind_name(int kind);
+/* The kind named by a string from sgk_kind_name(); -1 if none matches. */
+SGK_API int sgk_kind_from_name(const char *name);
+
+/* ------------------------------------------------------------------------
+ * Engines.
+ */
+typedef struct sgk_engine sgk_engine;
+
+/* Allocator hooks.  realloc_fn must behave like realloc(3) (ptr NULL means
+ * allocate; it is never called with size 0) and free_fn like free(3).
+ * Both receive the user pointer given to sgk_engine_new_with_allocator().
+ * Every allocation the engine makes, libcsv's buffers included, goes
+ * through them. */
+typedef void *(*sgk_realloc_fn)(void *ptr, size_t size, void *user);
+typedef void (*sgk_free_fn)(void *ptr, void *user);
+
+/* Creates an engine using the C library's allocator.  On success *out owns
+ * a new engine that the caller releases with sgk_engine_free(). */
+SGK_API int sgk_engine_new(sgk_engine **out);
+
+/* As sgk_engine_new() but with caller-supplied allocator hooks.  Both hooks
+ * must be given; user is passed through untouched. */
+SGK_API int sgk_engine_new_with_allocator(sgk_realloc_fn realloc_fn,
+                                          sgk_free_fn free_fn, void *user,
+                                          sgk_engine **out);
+
+/* Releases an engine and everything it returned.  NULL is a no-op. */
+SGK_API void sgk_engine_free(sgk_engine *engine);
+
+/* Sets the reporting period; both dates are inclusive and "YYYY-MM-DD".
+ * Snapshot indicators are measured as at `to`.  May be called again before
+ * another compute. */
+SGK_API int sgk_engine_set_period(sgk_engine *engine, const char *from,
+                                  const char *to);
+
+/* Tunable settings, with their defaults. */
+enum sgk_option {
+    SGK_OPT_IA_TIMESCALE = 1,     /* initial assessment, working days: 7 */
+    SGK_OPT_CA_TIMESCALE = 2,     /* core assessment, working days: 35 */
+    SGK_OPT_SA_TIMESCALE = 3,     /* single assessment, working days: 45 */
+    SGK_OPT_UNALLOCATED_DAYS = 4, /* unallocated case threshold, days: 28 */
+    SGK_OPT_DELIMITER = 5,        /* field separator byte: ',' (';' and '\t' common) */
+    SGK_OPT_BY_TEAM = 6,          /* 1 = compute team breakdowns: 0 */
+    SGK_OPT_BY_MONTH = 7,         /* 1 = compute monthly breakdowns: 0 */
+    SGK_OPT_MAX_REJECTIONS = 8,   /* rejection details kept, 0 = all: 0 */
+    SGK_OPT_THREADS = 9           /* ingestion threads, 0 = online CPUs: 1 */
+};
+
+/* Sets an option.  SGK_E_INVALID_ARGUMENT for an unknown option or a value
+ * out of range (timescales 1..1000 days, delimiter any byte but '"', CR, LF). */
+SGK_API int sgk_engine_set_option(sgk_engine *engine, int option,
+                                  int64_t value);
+/* Current value of an option, or -1 for an unknown option. */
+SGK_API int64_t sgk_engine_get_option(const sgk_engine *engine, int option);
+
+/* Adds a header alias: a column headed `header` (compared after the same
+ * normalisation as the built-in aliases) will be read as the canonical
+ * column `canonical` (e.g. "child_id", "referral_date") in every kind that
+ * has that column.  Caller aliases take precedence over built-in ones.
+ * SGK_E_NOT_FOUND if `canonical` is not a canonical column name. */
+SGK_API int sgk_engine_add_alias(sgk_engine *engine, const char *header,
+                                 const char *canonical);
+
+/* Adds one extra non-working day ("YYYY-MM-DD"), such as a council closure
+ * between Christmas and New Year.  Weekends and England and Wales bank
+ * holidays are built in. */
+SGK_API int sgk_engine_add_closure_day(sgk_engine *engine, const char *date);
+
+/* Adds extra non-working days from a CSV file with one date per row (the
+ * first column is used; a header row is allowed).  Any accepted date format
+ * works.  A bad date fails the call naming the line. */
+SGK_API int sgk_engine_add_closure_file(sgk_engine *engine, const char *path);
+
+/* ------------------------------------------------------------------------
+ * Input.  Three ways in: a path, a buffer, or a stream of chunks.  Each
+ * input is one CSV extract whose first non-blank row is the header.  Rows
+ * that cannot be used are recorded as rejections and the rest are kept;
+ * the call only fails when the file as a whole cannot be used (unreadable,
+ * no header, unknown kind, a required column missing).
+ */
+
+/* Reads the CSV file at `path`.  kind is an enum sgk_kind; SGK_KIND_AUTO
+ * detects it from the header. */
+SGK_API int sgk_engine_add_file(sgk_engine *engine, const char *path,
+                                int kind);
+
+/* Reads `len` bytes of CSV at `data`; `name` labels the input in results
+ * and messages.  The bytes are not retained after the call. */
+SGK_API int sgk_engine_add_buffer(sgk_engine *engine, const char *name,
+                                  const char *data, size_t len, int kind);
+
+/* Streaming input: begin, then feed chunks of any size (a record may span
+ * chunks), then finish.  Only one stream may be open per engine. */
+SGK_API int sgk_engine_begin(sgk_engine *engine, const char *name, int kind);
+SGK_API int sgk_engine_feed(sgk_engine *engine, const char *data, size_t len);
+SGK_API int sgk_engine_finish(sgk_engine *engine);
+
+/* Progress reporting: fn is called with the bytes consumed so far and the
+ * total (-1 when unknown, as for streams) while an input is read, at most
+ * once per 1 MiB.  fn NULL turns it off. */
+typedef void (*sgk_progress_fn)(int64_t done, int64_t total, void *user);
+SGK_API int sgk_engine_set_progress(sgk_engine *engine, sgk_progress_fn fn,
+                                    void *user);
+
+/* Inputs, in the order they were added, including failed ones. */
+SGK_API int sgk_engine_input_count(const sgk_engine *engine);
+SGK_API const char *sgk_input_name(const sgk_engine *engine, int input);
+SGK_API int sgk_input_kind(const sgk_engine *engine, int input);
+/* Rows read = rows used + rows rejected, always.  Blank rows are not rows. */
+SGK_API int64_t sgk_input_rows_read(const sgk_engine *engine, int input);
+SGK_API int64_t sgk_input_rows_used(const sgk_engine *engine, int input);
+SGK_API int64_t sgk_input_rows_rejected(const sgk_engine *engine, int input);
+
+/* ------------------------------------------------------------------------
+ * Thresholds and benchmarks.
+ */
+
+/* Uses a built-in threshold profile.  "kent-2011" is Kent County Council's
+ * 2011 Improvement Notice targets (docs/thresholds.md).  SGK_E_NOT_FOUND for
+ * an unknown name. */
+SGK_API int sgk_engine_use_profile(sgk_engine *engine, const char *name);
+
+/* Loads thresholds from a CSV with columns indicator, op, target and
+ * optionally from, to, source, label, amber.  op is "<=" or ">="; target is
+ * a number or "benchmark:<label>".  SGK_E_THRESHOLD names the line and
+ * column of the first bad row; nothing from a bad file is kept. */
+SGK_API int sgk_engine_load_thresholds(sgk_engine *engine, const char *path);
+SGK_API int sgk_engine_load_thresholds_buffer(sgk_engine *engine,
+                                              const char *name,
+                                              const char *data, size_t len);
+
+/* Loads benchmarks (indicator, value, label) to show beside results. */
+SGK_API int sgk_engine_load_benchmarks(sgk_engine *engine, const char *path);
+SGK_API int sgk_engine_load_benchmarks_buffer(sgk_engine *engine,
+                                              const char *name,
+                                              const char *data, size_t len);
+
+/* ------------------------------------------------------------------------
+ * Indicators: a fixed table, the same for every engine.
+ */
+enum sgk_unit { SGK_UNIT_PERCENT = 1, SGK_UNIT_COUNT = 2 };
+
+/* Number of indicators; indexes run from 0 to count - 1 in a stable order. */
+SGK_API int sgk_indicator_count(void);
+/* Index of the indicator with this id, or -1. */
+SGK_API int sgk_indicator_find(const char *id);
+/* Static strings; NULL for an index out of range. */
+SGK_API const char *sgk_indicator_id(int indicator);
+SGK_API const char *sgk_indicator_label(int indicator);
+SGK_API const char *sgk_indicator_definition(int indicator);
+SGK_API const char *sgk_indicator_source(int indicator);
+/* enum sgk_unit, or 0 for an index out of range. */
+SGK_API int sgk_indicator_unit(int indicator);
+/* The extract kind the indicator reads, or 0 for an index out of range. */
+SGK_API int sgk_indicator_kind(int indicator);
+
+/* ------------------------------------------------------------------------
+ * Computing and reading results.
+ */
+
+/* Computes every indicator for the period, with the breakdowns that the
+ * options ask for.  Replaces earlier results.  Either every result is
+ * filled or the call fails and no results are readable. */
+SGK_API int sgk_engine_compute(sgk_engine *engine);
+
+/* Results come in groups: the whole period, each team, each month. */
+enum sgk_group {
+    SGK_GROUP_TOTAL = 0, /* the index k is ignored */
+    SGK_GROUP_TEAM = 1,  /* k indexes sgk_engine_team_name() */
+    SGK_GROUP_MONTH = 2  /* k indexes sgk_engine_month_label() */
+};
+
+/* Teams seen in the inputs, sorted by name; "(no team)" collects rows
+ * without one.  0 before a compute with SGK_OPT_BY_TEAM. */
+SGK_API int sgk_engine_team_count(const sgk_engine *engine);
+SGK_API const char *sgk_engine_team_name(const sgk_engine *engine, int team);
+/* Calendar months inside the period, as "YYYY-MM".  0 before a compute with
+ * SGK_OPT_BY_MONTH.  Each month is computed as its own period, clipped to
+ * the reporting period. */
+SGK_API int sgk_engine_month_count(const sgk_engine *engine);
+SGK_API const char *sgk_engine_month_label(const sgk_engine *engine,
+                                           int month);
+
+/* 1 if the result has a value; 0 for "no data" (extract not given, or a
+ * percentage whose denominator is 0) or an index out of range. */
+SGK_API int sgk_result_has_value(const sgk_engine *engine, int indicator,
+                                 int group, int k);
+/* The value: a percentage (100 * numerator / denominator, unrounded) or a
+ * count.  NaN when there is no value. */
+SGK_API double sgk_result_value(const sgk_engine *engine, int indicator,
+                                int group, int k);
+/* Numerator (the count itself for count indicators) and denominator (NaN
+ * for count indicators).  NaN when the extract was not given. */
+SGK_API double sgk_result_numerator(const sgk_engine *engine, int indicator,
+                                    int group, int k);
+SGK_API double sgk_result_denominator(const sgk_engine *engine, int indicator,
+                                      int group, int k);
+
+/* Status against the applicable threshold. */
+enum sgk_rag {
+    SGK_STATUS_NONE = 0,    /* no threshold applies */
+    SGK_STATUS_MET = 1,     /* green */
+    SGK_STATUS_AMBER = 2,   /* between the amber boundary and the target */
+    SGK_STATUS_NOT_MET = 3, /* red */
+    SGK_STATUS_NO_DATA = 4  /* a threshold applies but there is no value */
+};
+SGK_API int sgk_result_status(const sgk_engine *engine, int indicator,
+                              int group, int k);
+/* "met", "amber", "not_met", "no_data", or NULL for SGK_STATUS_NONE. */
+SGK_API const char *sgk_status_name(int status);
+
+/* The threshold applied to an indicator for the whole period (a month uses
+ * the threshold that applies to it, which may differ).  op is "<=" or ">=",
+ * NULL when none applies.  target and amber are NaN when absent; for a
+ * "benchmark:" target, target is the benchmark's value. */
+SGK_API const char *sgk_result_threshold_op(const sgk_engine *engine,
+                                            int indicator);
+SGK_API double sgk_result_threshold_target(const sgk_engine *engine,
+                                           int indicator);
+SGK_API double sgk_result_threshold_amber(const sgk_engine *engine,
+                                          int indicator);
+SGK_API const char *sgk_result_threshold_source(const sgk_engine *engine,
+                                                int indicator);
+SGK_API const char *sgk_result_threshold_label(const sgk_engine *engine,
+                                               int indicator);
+
+/* Benchmarks loaded for an indicator, in file order. */
+SGK_API int sgk_result_benchmark_count(const sgk_engine *engine,
+                                       int indicator);
+SGK_API double sgk_result_benchmark_value(const sgk_engine *engine,
+                                          int indicator, int k);
+SGK_API const char *sgk_result_benchmark_label(const sgk_engine *engine,
+                                               int indicator, int k);
+
+/* ------------------------------------------------------------------------
+ * Rejections: every row, field or indicator contribution that could not be
+ * used, with where and why.  Sorted by input, line, then column.  Row
+ * rejections (a required field bad) make a row count as rejected; field
+ * rejections leave the row used but keep it out of the indicators listed.
+ */
+SGK_API int64_t sgk_engine_rejection_count(const sgk_engine *engine);
+SGK_API const char *sgk_rejection_input(const sgk_engine *engine, int64_t r);
+/* Physical line where the record starts, counting from 1. */
+SGK_API int64_t sgk_rejection_line(const sgk_engine *engine, int64_t r);
+/* The column's header as written in the file, and its 1-based position;
+ * NULL and 0 when the reason concerns the whole row. */
+SGK_API const char *sgk_rejection_column(const sgk_engine *engine, int64_t r);
+SGK_API int sgk_rejection_column_number(const sgk_engine *engine, int64_t r);
+/* Comma-separated ids of the indicators the record was kept out of, or
+ * NULL when the whole row was rejected. */
+SGK_API const char *sgk_rejection_indicator(const sgk_engine *engine,
+                                            int64_t r);
+/* Plain-English reason. */
+SGK_API const char *sgk_rejection_reason(const sgk_engine *engine, int64_t r);
+/* Rejections counted but not kept because of SGK_OPT_MAX_REJECTIONS. */
+SGK_API int64_t sgk_engine_rejections_dropped(const sgk_engine *engine);
+
+/* ------------------------------------------------------------------------
+ * The last error on an engine: a message naming the input, line and column
+ * where they apply.  Valid until the next call on the engine that fails.
+ * errline is 0 and errcolumn NULL where they do not apply.
+ */
+SGK_API const char *sgk_engine_errmsg(const sgk_engine *engine);
+SGK_API const char *sgk_engine_errfile(const sgk_engine *engine);
+SGK_API int64_t sgk_engine_errline(const sgk_engine *engine);
+SGK_API const char *sgk_engine_errcolumn(const sgk_engine *engine);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SGKPI_H */

@@ -1,0 +1,160 @@
+/* Allocation through the engine's hooks, and growable arrays. */
+#include <stdlib.h>
+#include <string.h>
+#include "alloc.h"
+
+static void *default_realloc(void *ptr, size_t size, void *user)
+{
+    (void)user;
+    return realloc(ptr, size);
+}
+
+static void default_free(void *ptr, void *user)
+{
+    (void)user;
+    free(ptr);
+}
+
+void sgk__mem_default(sgk__mem *mem)
+{
+    mem->realloc_fn = default_realloc;
+    mem->free_fn = default_free;
+    mem->user = NULL;
+}
+
+void *sgk__realloc(const sgk__mem *mem, void *ptr, size_t size)
+{
+    return mem->realloc_fn(ptr, size ? size : 1, mem->user);
+}
+
+void *sgk__malloc(const sgk__mem *mem, size_t size)
+{
+    return sgk__realloc(mem, NULL, size);
+}
+
+void *sgk__calloc(const sgk__mem *mem, size_t n, size_t size)
+{
+    void *p;
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    p = sgk__malloc(mem, n * size);
+    if (p)
+        memset(p, 0, (n * size) > 0 ? n * size : 1);
+    return p;
+}
+
+void sgk__free(const sgk__mem *mem, void *ptr)
+{
+    if (ptr)
+        mem->free_fn(ptr, mem->user);
+}
+
+char *sgk__strndup(const sgk__mem *mem, const char *s, size_t len)
+{
+    char *copy = sgk__malloc(mem, len + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+char *sgk__strdup(const sgk__mem *mem, const char *s)
+{
+    return sgk__strndup(mem, s, strlen(s));
+}
+
+void sgk__vec_init(sgk__vec *v, size_t item_size)
+{
+    v->items = NULL;
+    v->len = 0;
+    v->cap = 0;
+    v->item_size = item_size;
+}
+
+int sgk__vec_reserve(const sgk__mem *mem, sgk__vec *v, size_t extra)
+{
+    size_t want, cap;
+    void *items;
+
+    if (extra > SIZE_MAX - v->len)
+        return SGK_E_NOMEM;
+    want = v->len + extra;
+    if (want <= v->cap)
+        return 0;
+    cap = v->cap ? v->cap : 16;
+    while (cap < want)
+        cap = cap > SIZE_MAX / 2 ? want : cap * 2;
+    if (cap > SIZE_MAX / v->item_size)
+        return SGK_E_NOMEM;
+    items = sgk__realloc(mem, v->items, cap * v->item_size);
+    if (!items)
+        return SGK_E_NOMEM;
+    v->items = items;
+    v->cap = cap;
+    return 0;
+}
+
+void *sgk__vec_push(const sgk__mem *mem, sgk__vec *v)
+{
+    char *slot;
+    if (sgk__vec_reserve(mem, v, 1) != 0)
+        return NULL;
+    slot = (char *)v->items + v->len * v->item_size;
+    memset(slot, 0, v->item_size);
+    v->len++;
+    return slot;
+}
+
+void *sgk__vec_at(const sgk__vec *v, size_t i)
+{
+    return (char *)v->items + i * v->item_size;
+}
+
+void sgk__vec_free(const sgk__mem *mem, sgk__vec *v)
+{
+    sgk__free(mem, v->items);
+    v->items = NULL;
+    v->len = v->cap = 0;
+}
+
+/* libcsv's realloc and free hooks take no context pointer.  Rather than keep
+ * the engine in a global, each buffer libcsv owns carries its sgk__mem in a
+ * header just before the bytes libcsv sees.  csv_reader.c seeds the parser
+ * with such a buffer, so libcsv only ever grows or frees these. */
+typedef union csvbuf_head {
+    const sgk__mem *mem;
+    long double align_ld; /* C99 has no max_align_t */
+    long long align_ll;
+    void *align_p;
+} csvbuf_head;
+
+void *sgk__csvbuf_new(const sgk__mem *mem, size_t size)
+{
+    csvbuf_head *h = sgk__malloc(mem, sizeof *h + size);
+    if (!h)
+        return NULL;
+    h->mem = mem;
+    return h + 1;
+}
+
+void *sgk__csvbuf_realloc(void *ptr, size_t size)
+{
+    csvbuf_head *h = (csvbuf_head *)ptr - 1;
+    const sgk__mem *mem = h->mem;
+    if (size > SIZE_MAX - sizeof *h)
+        return NULL;
+    h = sgk__realloc(mem, h, sizeof *h + size);
+    if (!h)
+        return NULL;
+    return h + 1;
+}
+
+void sgk__csvbuf_free(void *ptr)
+{
+    csvbuf_head *h;
+    if (!ptr)
+        return;
+    h = (csvbuf_head *)ptr - 1;
+    sgk__free(h->mem, h);
+}

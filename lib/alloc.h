@@ -1,0 +1,48 @@
+/* Per-engine memory: every allocation goes through the caller's hooks. */
+#ifndef SGK_ALLOC_H
+#define SGK_ALLOC_H
+
+#include <stddef.h>
+#include "sgkpi.h"
+
+typedef struct sgk__mem {
+    sgk_realloc_fn realloc_fn;
+    sgk_free_fn free_fn;
+    void *user;
+} sgk__mem;
+
+/* The C library's allocator, as hooks. */
+void sgk__mem_default(sgk__mem *mem);
+
+/* NULL on failure (or for size 0, which is treated as 1). */
+void *sgk__malloc(const sgk__mem *mem, size_t size);
+void *sgk__calloc(const sgk__mem *mem, size_t n, size_t size);
+void *sgk__realloc(const sgk__mem *mem, void *ptr, size_t size);
+void sgk__free(const sgk__mem *mem, void *ptr);
+char *sgk__strdup(const sgk__mem *mem, const char *s);
+char *sgk__strndup(const sgk__mem *mem, const char *s, size_t len);
+
+/* A growable array of fixed-size items. */
+typedef struct sgk__vec {
+    void *items;
+    size_t len;
+    size_t cap;
+    size_t item_size;
+} sgk__vec;
+
+void sgk__vec_init(sgk__vec *v, size_t item_size);
+/* Makes room for `extra` more items; 0 or SGK_E_NOMEM. */
+int sgk__vec_reserve(const sgk__mem *mem, sgk__vec *v, size_t extra);
+/* Appends a zeroed item and returns it, or NULL on allocation failure. */
+void *sgk__vec_push(const sgk__mem *mem, sgk__vec *v);
+void *sgk__vec_at(const sgk__vec *v, size_t i);
+void sgk__vec_free(const sgk__mem *mem, sgk__vec *v);
+
+/* libcsv's hooks carry no context, so each buffer handed to libcsv is
+ * prefixed with the sgk__mem that owns it.  These seed, grow and free such
+ * buffers (see csv_reader.c). */
+void *sgk__csvbuf_new(const sgk__mem *mem, size_t size);
+void *sgk__csvbuf_realloc(void *ptr, size_t size);
+void sgk__csvbuf_free(void *ptr);
+
+#endif

@@ -1,0 +1,106 @@
+/* Child protection plans: duration and repeat plans.
+ *
+ * Definitions (docs/indicators.md) follow DfE's Characteristics of
+ * children in need statistics: plans lasting two years or more are counted
+ * among plans that ended in the period (plans, not children); a plan
+ * reaches two years on its start's second anniversary, a 29 February start
+ * on 1 March.  A repeat plan is a child's first plan starting in the period
+ * when the child had any earlier plan ("ever", not "within two years").
+ *
+ * Fact layout: d[0] plan_start_date, d[1] plan_end_date, num previous
+ * plans (-1 when blank). */
+#include "family.h"
+
+static const char ind_end[] = "cp_plans_2_years_plus,cp_open_2_years_plus";
+static const char ind_repeat[] = "cp_repeat_plans";
+
+static void read_previous(sgk__row *row, sgk__fact *f)
+{
+    const char *s;
+    size_t n;
+    f->num = -1;
+    if (!sgk__row_code(row, SGK__COL_PREVIOUS_PLANS, &s, &n))
+        return;
+    if (sgk__parse_count(s, n, &f->num) != 0) {
+        sgk__row_reject(row, SGK__COL_PREVIOUS_PLANS, ind_repeat,
+                        "previous_plans '%.*s' is not a whole number of 0 "
+                        "or more", (int)(n > 40 ? 40 : n), s);
+        f->num = -1;
+        f->bad |= SGK__BAD_NUM;
+    }
+}
+
+void sgk__cp_ingest(sgk__row *row, sgk__fact *f)
+{
+    if (sgk__row_date(row, SGK__COL_PLAN_START_DATE, 1, NULL, &f->d[0]) != 0)
+        return;
+    if (sgk__row_date(row, SGK__COL_PLAN_END_DATE, 0, ind_end, &f->d[1]) != 0) {
+        f->bad |= SGK__BAD_D1;
+    } else if (f->d[1] < f->d[0]) {
+        sgk__row_reject(row, SGK__COL_PLAN_END_DATE, ind_end,
+                        "plan_end_date is before plan_start_date");
+        f->bad |= SGK__BAD_D1;
+    }
+    read_previous(row, f);
+}
+
+static int reached_two_years(const sgk__fact *f, sgk__day on)
+{
+    return on >= sgk__day_add_years(f->d[0], 2);
+}
+
+void sgk__cp_plans_2_years_plus(sgk__calc *c)
+{
+    size_t i;
+    for (i = 0; i < c->nfacts; i++) {
+        const sgk__fact *f = &c->facts[i];
+        if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[1] < c->from || f->d[1] > c->to)
+            continue;
+        sgk__tally(c, f->team, reached_two_years(f, f->d[1]), 1);
+    }
+}
+
+void sgk__cp_open_2_years_plus(sgk__calc *c)
+{
+    size_t i;
+    for (i = 0; i < c->nfacts; i++) {
+        const sgk__fact *f = &c->facts[i];
+        if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[0] > c->to || f->d[1] <= c->to)
+            continue;
+        sgk__tally(c, f->team, reached_two_years(f, c->to), 1);
+    }
+}
+
+/* Per child: the earliest start of any plan (scratch_day) and the fact of
+ * the earliest plan starting in the period (scratch, index + 1).  Facts are
+ * in input and line order, so on a tie the first listed wins. */
+void sgk__cp_repeat_plans(sgk__calc *c)
+{
+    uint32_t *best = c->scratch;
+    sgk__day *first = c->scratch_day;
+    size_t i;
+    for (i = 0; i < c->nfacts; i++) {
+        best[c->facts[i].child] = 0;
+        first[c->facts[i].child] = SGK__NO_DATE;
+    }
+    for (i = 0; i < c->nfacts; i++) {
+        const sgk__fact *f = &c->facts[i];
+        uint32_t b = best[f->child];
+        if (f->d[0] < first[f->child])
+            first[f->child] = f->d[0];
+        if (f->d[0] < c->from || f->d[0] > c->to)
+            continue;
+        if (b == 0 || f->d[0] < c->facts[b - 1].d[0])
+            best[f->child] = (uint32_t)i + 1;
+    }
+    for (i = 0; i < c->nfacts; i++) {
+        const sgk__fact *f = &c->facts[i];
+        int earlier;
+        if (best[f->child] != i + 1)
+            continue;
+        earlier = first[f->child] < f->d[0];
+        if (!earlier && SGK__IS_BAD(f, SGK__BAD_NUM))
+            continue; /* cannot tell; rejected at ingest */
+        sgk__tally(c, f->team, earlier || f->num > 0, 1);
+    }
+}

@@ -1,0 +1,128 @@
+/* The engine's private layout, shared by the files in lib/. */
+#ifndef SGK_ENGINE_H
+#define SGK_ENGINE_H
+
+#include <stdint.h>
+#include "sgkpi.h"
+#include "alloc.h"
+#include "calendar.h"
+#include "columns.h"
+#include "csv_reader.h"
+#include "dates.h"
+#include "error.h"
+#include "strpool.h"
+#include "thresholds.h"
+
+/* One usable record of any kind, in a fixed small form so that a county's
+ * or a nation's rows fit in memory.  What d[], code, flags and num mean is
+ * up to each kind's family file. */
+typedef struct sgk__fact {
+    sgk__day d[4];    /* dates; SGK__NO_DATE when blank */
+    uint32_t child;   /* interned child id */
+    uint32_t team;    /* interned team; 0 is "(no team)" */
+    uint32_t worker;  /* interned worker; 0 is blank */
+    uint32_t line;    /* physical line the record starts on */
+    int32_t num;      /* a kind's number (previous plans, FTE x 10000) */
+    uint16_t input;   /* index into the engine's inputs */
+    uint16_t bad;     /* bit per canonical-column slot whose value was bad */
+    uint8_t code;     /* a kind's coded value */
+    uint8_t code2;    /* a second coded value */
+    uint8_t flags;
+    uint8_t pad;
+} sgk__fact;
+
+typedef struct sgk__input {
+    char *name;
+    int kind;
+    int64_t rows_read, rows_used, rows_rejected;
+    char **headers;   /* as written, for naming columns in rejections */
+    size_t nheaders;
+    int field_of_col[SGK__COL_COUNT]; /* from its layout, for rejections */
+    int failed;       /* the input as a whole could not be used */
+} sgk__input;
+
+typedef struct sgk__rejection {
+    uint32_t input;
+    uint32_t line;
+    int32_t column;        /* 0-based field, or -1 for the whole row */
+    const char *indicators;/* static list, or NULL for a row rejection */
+    char *reason;          /* owned */
+    int computed;          /* found by a compute, so redone by the next */
+} sgk__rejection;
+
+/* One result cell: numerator and denominator (den < 0: count indicator). */
+typedef struct sgk__cell {
+    double num;
+    double den;
+    int present;  /* the indicator's extract was given */
+    int status;   /* enum sgk_rag */
+} sgk__cell;
+
+typedef struct sgk__results {
+    int computed;
+    int nteams;        /* teams in the breakdown */
+    uint32_t *team_order; /* breakdown index -> interned team id */
+    int nmonths;
+    char (*month_labels)[12];
+    sgk__cell *total;  /* [indicator] */
+    sgk__cell *team;   /* [indicator * nteams + t] */
+    sgk__cell *month;  /* [indicator * nmonths + m] */
+    const sgk__threshold **applied; /* [indicator] threshold for the period */
+    double *applied_target;         /* [indicator] target resolved */
+} sgk__results;
+
+/* Ingestion state of the input being read. */
+typedef struct sgk__ingest {
+    struct sgk_engine *engine;
+    uint16_t input;
+    int have_header;
+    int forced_kind;
+    sgk__layout layout;
+    int status;        /* first fatal error */
+    sgk__reader reader;
+    size_t facts_mark[SGK_KIND_COUNT]; /* facts before this input */
+    int open;
+} sgk__ingest;
+
+struct sgk_engine {
+    sgk__mem mem;
+    sgk__error err;
+    sgk__day from, to;
+    int have_period;
+    int64_t options[16];
+    sgk__strpool children, teams, workers;
+    sgk__vec inputs;       /* sgk__input */
+    sgk__vec facts[SGK_KIND_COUNT]; /* sgk__fact per kind */
+    int kind_seen[SGK_KIND_COUNT];  /* an input of this kind was read */
+    sgk__vec rejections;   /* sgk__rejection */
+    int64_t rejections_dropped;
+    sgk__vec aliases;      /* sgk__alias */
+    sgk__calendar calendar;
+    sgk__targets targets;
+    sgk__ingest stream;    /* the open feed, if any */
+    sgk_progress_fn progress;
+    void *progress_user;
+    sgk__results results;
+};
+
+/* Rejection helpers for ingestion and compute (rejections.c).  column is a
+ * 0-based field index or -1; indicators NULL means the row is rejected.
+ * Return 0 or SGK_E_NOMEM. */
+int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
+                int column, const char *indicators, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+/* Sorts rejections by input, line, column (stable). */
+void sgk__rejections_sort(struct sgk_engine *e);
+void sgk__rejections_free(struct sgk_engine *e);
+
+/* Ingestion (ingest.c). */
+int sgk__ingest_begin(struct sgk_engine *e, sgk__ingest *in, const char *name,
+                      int kind);
+int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status);
+
+void sgk__results_free(struct sgk_engine *e);
+
+#endif

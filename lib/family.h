@@ -1,0 +1,137 @@
+/* The contract between the engine and each indicator family file: how a
+ * CSV record becomes a fact, and how an indicator is computed from facts.
+ * Adding an indicator means one function in a family file and one row in
+ * the table in indicators.c. */
+#ifndef SGK_FAMILY_H
+#define SGK_FAMILY_H
+
+#include "engine.h"
+
+/* Bits of sgk__fact.bad: which slot held a bad value. */
+enum {
+    SGK__BAD_D0 = 1 << 0,
+    SGK__BAD_D1 = 1 << 1,
+    SGK__BAD_D2 = 1 << 2,
+    SGK__BAD_D3 = 1 << 3,
+    SGK__BAD_CODE = 1 << 4,
+    SGK__BAD_CODE2 = 1 << 5,
+    SGK__BAD_NUM = 1 << 6,
+    SGK__BAD_WORKER = 1 << 7 /* worker present but unreadable */
+};
+
+/* A record on its way in. */
+typedef struct sgk__row {
+    struct sgk_engine *e;
+    const sgk__layout *layout;
+    const sgk__field *fields;
+    size_t nfields;
+    int64_t line;
+    uint16_t input;
+    int rejected; /* set when a required field failed */
+    int status;   /* SGK_E_NOMEM if recording a rejection failed */
+} sgk__row;
+
+/* The trimmed text of a canonical column; 1 if present and not blank. */
+int sgk__row_text(const sgk__row *row, int col, const char **s, size_t *len);
+/* The column's text reduced to its code (sgk__code_strip); 1 if any. */
+int sgk__row_code(const sgk__row *row, int col, const char **s, size_t *len);
+/* Reads a date column.  Blank gives SGK__NO_DATE and 0.  A bad date gives
+ * SGK__NO_DATE, records a rejection and returns -1: a row rejection when
+ * `indicators` is NULL (the column is required), else a field rejection
+ * keeping the record out of those indicators.  A required column that is
+ * blank is a row rejection too. */
+int sgk__row_date(sgk__row *row, int col, int required,
+                  const char *indicators, sgk__day *out);
+/* Reads a whole number >= 0 (a count); 0 on success, -1 if not one. */
+int sgk__parse_count(const char *s, size_t len, int32_t *out);
+
+/* Records a rejection about column col (-1 for the whole row).  indicators
+ * NULL rejects the row. */
+void sgk__row_reject(sgk__row *row, int col, const char *indicators,
+                     const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Fills f from a row; sets row->rejected when the row cannot be used. */
+typedef void (*sgk__ingest_fn)(sgk__row *row, sgk__fact *f);
+
+void sgk__referrals_ingest(sgk__row *row, sgk__fact *f);
+void sgk__assessments_ingest(sgk__row *row, sgk__fact *f);
+void sgk__cp_ingest(sgk__row *row, sgk__fact *f);
+void sgk__cla_ingest(sgk__row *row, sgk__fact *f);
+void sgk__cases_ingest(sgk__row *row, sgk__fact *f);
+void sgk__workforce_ingest(sgk__row *row, sgk__fact *f);
+
+/* One computation of one indicator over one period. */
+typedef struct sgk__calc {
+    struct sgk_engine *e;
+    int indicator;
+    sgk__day from, to;          /* the period (a month, or the whole) */
+    const sgk__fact *facts;     /* facts of the indicator's kind */
+    size_t nfacts;
+    int record;                 /* 1: record compute-time rejections */
+    double *num, *den;          /* accumulators indexed by interned team */
+    uint32_t *scratch;          /* one slot per interned child */
+    sgk__day *scratch_day;      /* another slot per interned child */
+    int status;                 /* SGK_E_NOMEM from a rejection */
+} sgk__calc;
+
+typedef void (*sgk__compute_fn)(sgk__calc *c);
+
+/* A record whose slot is bad is kept out: true when any of `mask` is bad. */
+#define SGK__IS_BAD(f, mask) (((f)->bad & (mask)) != 0)
+
+/* Adds one to the team's numerator and/or denominator. */
+static inline void sgk__tally(sgk__calc *c, uint32_t team, double num,
+                              double den)
+{
+    c->num[team] += num;
+    c->den[team] += den;
+}
+
+/* Records a compute-time rejection when c->record is set. */
+void sgk__calc_reject(sgk__calc *c, const sgk__fact *f, int column,
+                      const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* The field index a canonical column had in a fact's input, or -1. */
+int sgk__input_field(const struct sgk_engine *e, const sgk__fact *f, int col);
+
+typedef struct sgk__indicator {
+    const char *id;
+    const char *label;
+    int unit;              /* enum sgk_unit */
+    int kind;              /* enum sgk_kind it reads */
+    sgk__compute_fn fn;
+    const char *definition;
+    const char *source;
+} sgk__indicator;
+
+const sgk__indicator *sgk__indicator_at(int i);
+int sgk__indicator_total(void);
+
+/* Family compute functions, one per indicator. */
+void sgk__ia_timeliness(sgk__calc *c);
+void sgk__ca_timeliness(sgk__calc *c);
+void sgk__sa_timeliness(sgk__calc *c);
+void sgk__ia_overdue(sgk__calc *c);
+void sgk__ca_overdue(sgk__calc *c);
+void sgk__sa_overdue(sgk__calc *c);
+void sgk__ia_completed_late(sgk__calc *c);
+void sgk__ca_completed_late(sgk__calc *c);
+void sgk__sa_completed_late(sgk__calc *c);
+void sgk__unallocated_over_28_days(sgk__calc *c);
+void sgk__unallocated_cp_cla(sgk__calc *c);
+void sgk__cp_plans_2_years_plus(sgk__calc *c);
+void sgk__cp_open_2_years_plus(sgk__calc *c);
+void sgk__cp_repeat_plans(sgk__calc *c);
+void sgk__adoption_rate(sgk__calc *c);
+void sgk__sw_vacancy_rate(sgk__calc *c);
+void sgk__sw_agency_rate(sgk__calc *c);
+
+#endif

@@ -1,0 +1,280 @@
+/* From records to facts: the header picks the layout, each later record
+ * becomes one fact or one rejected row, and the counts always add up. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "family.h"
+
+static const sgk__ingest_fn ingest_fns[SGK_KIND_COUNT] = {
+    NULL,
+    sgk__referrals_ingest,
+    sgk__assessments_ingest,
+    sgk__cp_ingest,
+    sgk__cla_ingest,
+    sgk__cases_ingest,
+    sgk__workforce_ingest,
+};
+
+static sgk__input *input_of(struct sgk_engine *e, uint16_t i)
+{
+    return sgk__vec_at(&e->inputs, i);
+}
+
+static int keep_headers(struct sgk_engine *e, sgk__input *in,
+                        const sgk__field *f, size_t n)
+{
+    size_t i;
+    in->headers = sgk__calloc(&e->mem, n ? n : 1, sizeof *in->headers);
+    if (!in->headers)
+        return SGK_E_NOMEM;
+    in->nheaders = n;
+    for (i = 0; i < n; i++) {
+        in->headers[i] = sgk__strndup(&e->mem, f[i].data, f[i].len);
+        if (!in->headers[i])
+            return SGK_E_NOMEM;
+    }
+    return 0;
+}
+
+static int on_header(sgk__ingest *in, const sgk__field *f, size_t n,
+                     int64_t line)
+{
+    struct sgk_engine *e = in->engine;
+    sgk__input *input = input_of(e, in->input);
+    char msg[900];
+    int rc = keep_headers(e, input, f, n);
+    if (rc)
+        return rc;
+    rc = sgk__layout_build(&e->mem, &in->layout, in->forced_kind, f, n,
+                           e->aliases.items, e->aliases.len, msg, sizeof msg);
+    if (rc == SGK_E_NOMEM)
+        return rc;
+    if (rc)
+        return sgk__error_set(&e->err, rc, input->name, line, NULL, "%s:%lld: %s",
+                              input->name, (long long)line, msg);
+    input->kind = in->layout.kind;
+    memcpy(input->field_of_col, in->layout.field_of_col,
+           sizeof input->field_of_col);
+    in->have_header = 1;
+    return 0;
+}
+
+/* A record longer than the header with text past the end means a
+ * delimiter inside an unquoted value: the fields no longer line up. */
+static size_t overflow_field(const sgk__layout *lay, const sgk__field *f,
+                             size_t n)
+{
+    size_t i;
+    for (i = lay->nfields; i < n; i++)
+        if (f[i].len > 0)
+            return i;
+    return 0;
+}
+
+/* UTF-8 without NUL bytes: what the reports can carry safely.  Overlong
+ * three- and four-byte forms are not policed; they print harmlessly. */
+static int valid_text(const char *s, size_t len)
+{
+    size_t i = 0, k, need;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0)
+            return 0;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            need = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            need = 2;
+        else if (c >= 0xF0 && c <= 0xF4)
+            need = 3;
+        else
+            return 0;
+        if (len - i - 1 < need)
+            return 0;
+        for (k = 1; k <= need; k++)
+            if (((unsigned char)s[i + k] & 0xC0) != 0x80)
+                return 0;
+        i += need + 1;
+    }
+    return 1;
+}
+
+/* Interns a text column; blank gives id 0 when zero_is_blank.  Returns 1
+ * when the text was present and valid. */
+static int intern_text(sgk__row *row, int col, sgk__strpool *pool,
+                       uint32_t *id, const char *indicators)
+{
+    const char *s;
+    size_t len;
+    *id = 0;
+    if (!sgk__row_text(row, col, &s, &len))
+        return 0;
+    if (!valid_text(s, len)) {
+        sgk__row_reject(row, col, indicators, "%s is not valid UTF-8 text "
+                        "(or contains a NUL byte)", sgk__col_name(col));
+        return 0;
+    }
+    if (sgk__strpool_intern(&row->e->mem, pool, s, len, id) != 0) {
+        row->status = SGK_E_NOMEM;
+        return 0;
+    }
+    return 1;
+}
+
+static void read_common(sgk__row *row, sgk__fact *f)
+{
+    struct sgk_engine *e = row->e;
+    int kind = row->layout->kind;
+    if (sgk__col_role(kind, SGK__COL_CHILD_ID) == SGK__ROLE_REQUIRED) {
+        const char *s;
+        size_t len;
+        if (!sgk__row_text(row, SGK__COL_CHILD_ID, &s, &len))
+            sgk__row_reject(row, SGK__COL_CHILD_ID, NULL, "child_id is blank");
+        else
+            intern_text(row, SGK__COL_CHILD_ID, &e->children, &f->child, NULL);
+    }
+    intern_text(row, SGK__COL_TEAM, &e->teams, &f->team, "by_team");
+    if (!intern_text(row, SGK__COL_WORKER, &e->workers, &f->worker,
+                     "unallocated_over_28_days,unallocated_cp_cla")) {
+        const char *s;
+        size_t len;
+        /* Present but unreadable is not the same as unallocated. */
+        if (sgk__row_text(row, SGK__COL_WORKER, &s, &len))
+            f->bad |= SGK__BAD_WORKER;
+    }
+}
+
+static int on_row(sgk__ingest *in, const sgk__field *f, size_t n,
+                  int64_t line)
+{
+    struct sgk_engine *e = in->engine;
+    sgk__input *input = input_of(e, in->input);
+    sgk__row row;
+    sgk__fact fact, *slot;
+    size_t extra;
+    int kind = in->layout.kind;
+
+    memset(&row, 0, sizeof row);
+    row.e = e;
+    row.layout = &in->layout;
+    row.fields = f;
+    row.nfields = n < in->layout.nfields ? n : in->layout.nfields;
+    row.line = line;
+    row.input = in->input;
+    input->rows_read++;
+    extra = overflow_field(&in->layout, f, n);
+    if (extra) {
+        input->rows_rejected++;
+        return sgk__reject(e, in->input, line, (int)extra, NULL,
+                           "row has %zu fields but the header has %zu; a "
+                           "value probably contains an unquoted delimiter",
+                           n, in->layout.nfields);
+    }
+    memset(&fact, 0, sizeof fact);
+    fact.d[0] = fact.d[1] = fact.d[2] = fact.d[3] = SGK__NO_DATE;
+    fact.line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    fact.input = in->input;
+    read_common(&row, &fact);
+    if (!row.rejected && !row.status)
+        ingest_fns[kind](&row, &fact);
+    if (row.status)
+        return row.status;
+    if (row.rejected) {
+        input->rows_rejected++;
+        return 0;
+    }
+    slot = sgk__vec_push(&e->mem, &e->facts[kind]);
+    if (!slot)
+        return SGK_E_NOMEM;
+    *slot = fact;
+    input->rows_used++;
+    return 0;
+}
+
+static int on_record(void *ctx, const sgk__field *f, size_t n, int64_t line)
+{
+    sgk__ingest *in = ctx;
+    if (!in->have_header)
+        return on_header(in, f, n, line);
+    return on_row(in, f, n, line);
+}
+
+static int on_bad_record(void *ctx, int64_t line, size_t field,
+                         const char *reason)
+{
+    sgk__ingest *in = ctx;
+    struct sgk_engine *e = in->engine;
+    sgk__input *input = input_of(e, in->input);
+    if (!in->have_header)
+        return sgk__error_set(&e->err, SGK_E_PARSE, input->name, line, NULL,
+                              "%s:%lld: the header row cannot be read: %s",
+                              input->name, (long long)line, reason);
+    input->rows_read++;
+    input->rows_rejected++;
+    return sgk__reject(e, in->input, line, (int)field - 1, NULL, "%s", reason);
+}
+
+int sgk__ingest_begin(struct sgk_engine *e, sgk__ingest *in, const char *name,
+                      int kind)
+{
+    sgk__input *input;
+    int k;
+    if (e->inputs.len >= UINT16_MAX)
+        return sgk__error_set(&e->err, SGK_E_INVALID_ARGUMENT, name, 0, NULL,
+                              "too many inputs (at most %u)", UINT16_MAX - 1);
+    input = sgk__vec_push(&e->mem, &e->inputs);
+    if (!input)
+        return SGK_E_NOMEM;
+    input->name = sgk__strdup(&e->mem, name);
+    if (!input->name) {
+        e->inputs.len--;
+        return SGK_E_NOMEM;
+    }
+    input->kind = kind;
+    memset(in, 0, sizeof *in);
+    in->engine = e;
+    in->input = (uint16_t)(e->inputs.len - 1);
+    in->forced_kind = kind;
+    for (k = 0; k < SGK_KIND_COUNT; k++)
+        in->facts_mark[k] = e->facts[k].len;
+    if (sgk__reader_init(&in->reader, &e->mem,
+                         (unsigned char)e->options[SGK_OPT_DELIMITER],
+                         on_record, on_bad_record, in) != 0) {
+        sgk__reader_free(&in->reader);
+        input->failed = 1;
+        return SGK_E_NOMEM;
+    }
+    in->open = 1;
+    return 0;
+}
+
+/* Closes an ingestion.  `status` is what reading returned; an input with
+ * no header at all is an error too. */
+int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status)
+{
+    sgk__input *input = input_of(e, in->input);
+    if (status == 0)
+        status = sgk__reader_finish(&in->reader);
+    sgk__reader_free(&in->reader);
+    in->open = 0;
+    if (status == 0 && !in->have_header)
+        status = sgk__error_set(&e->err, SGK_E_EMPTY, input->name, 0, NULL,
+                                "%s: the input is empty: no header row",
+                                input->name);
+    if (status == SGK_E_NOMEM)
+        sgk__error_set(&e->err, status, input->name, 0, NULL,
+                       "%s: out of memory", input->name);
+    if (status) {
+        /* A failed input contributes nothing, so no result is half-fed. */
+        int k;
+        for (k = 0; k < SGK_KIND_COUNT; k++)
+            e->facts[k].len = in->facts_mark[k];
+        input->failed = 1;
+    } else {
+        e->kind_seen[input->kind] = 1;
+    }
+    return status;
+}

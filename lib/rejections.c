@@ -1,0 +1,73 @@
+/* The rejection list: every row or value that could not be used. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "engine.h"
+
+int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
+                int column, const char *indicators, const char *fmt, ...)
+{
+    char text[512];
+    va_list ap;
+    sgk__rejection *r;
+    int64_t cap = e->options[SGK_OPT_MAX_REJECTIONS];
+
+    if (cap > 0 && (int64_t)e->rejections.len >= cap) {
+        e->rejections_dropped++;
+        return 0;
+    }
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    r = sgk__vec_push(&e->mem, &e->rejections);
+    if (!r)
+        return SGK_E_NOMEM;
+    r->reason = sgk__strdup(&e->mem, text);
+    if (!r->reason) {
+        e->rejections.len--;
+        return SGK_E_NOMEM;
+    }
+    r->input = input;
+    r->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    r->column = column;
+    r->indicators = indicators;
+    return 0;
+}
+
+static int compare(const void *pa, const void *pb)
+{
+    const sgk__rejection *a = pa, *b = pb;
+    if (a->input != b->input)
+        return a->input < b->input ? -1 : 1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    /* Row rejections before field ones, then by text: a total order, so the
+     * list is the same however the rows were read. */
+    if ((a->indicators == NULL) != (b->indicators == NULL))
+        return a->indicators == NULL ? -1 : 1;
+    if (a->indicators && b->indicators) {
+        int c = strcmp(a->indicators, b->indicators);
+        if (c)
+            return c;
+    }
+    return strcmp(a->reason, b->reason);
+}
+
+void sgk__rejections_sort(struct sgk_engine *e)
+{
+    if (e->rejections.len > 1)
+        qsort(e->rejections.items, e->rejections.len,
+              sizeof(sgk__rejection), compare);
+}
+
+void sgk__rejections_free(struct sgk_engine *e)
+{
+    size_t i;
+    for (i = 0; i < e->rejections.len; i++)
+        sgk__free(&e->mem,
+                  ((sgk__rejection *)sgk__vec_at(&e->rejections, i))->reason);
+    sgk__vec_free(&e->mem, &e->rejections);
+}

@@ -1,0 +1,115 @@
+/* Reading canonical columns out of a record, for the family files. */
+#include <stdarg.h>
+#include <stdio.h>
+#include "family.h"
+
+static int field_of(const sgk__row *row, int col)
+{
+    int i = row->layout->field_of_col[col];
+    return i >= 0 && (size_t)i < row->nfields ? i : -1;
+}
+
+int sgk__row_text(const sgk__row *row, int col, const char **s, size_t *len)
+{
+    int i = field_of(row, col);
+    if (i < 0) {
+        *s = "";
+        *len = 0;
+        return 0;
+    }
+    *s = row->fields[i].data;
+    *len = row->fields[i].len;
+    sgk__trim(s, len);
+    return *len > 0;
+}
+
+int sgk__row_code(const sgk__row *row, int col, const char **s, size_t *len)
+{
+    if (!sgk__row_text(row, col, s, len))
+        return 0;
+    sgk__code_strip(s, len);
+    return *len > 0;
+}
+
+void sgk__row_reject(sgk__row *row, int col, const char *indicators,
+                     const char *fmt, ...)
+{
+    char text[400];
+    va_list ap;
+    int field = col >= 0 ? row->layout->field_of_col[col] : -1;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (!indicators)
+        row->rejected = 1;
+    if (sgk__reject(row->e, row->input, row->line, field, indicators, "%s",
+                    text) != 0)
+        row->status = SGK_E_NOMEM;
+}
+
+int sgk__row_date(sgk__row *row, int col, int required,
+                  const char *indicators, sgk__day *out)
+{
+    const char *s, *why = NULL;
+    size_t len;
+    int rc;
+    *out = SGK__NO_DATE;
+    sgk__row_text(row, col, &s, &len);
+    rc = sgk__date_parse(s, len, out, &why);
+    if (rc == SGK__DATE_OK)
+        return 0;
+    if (rc == SGK__DATE_BLANK) {
+        if (!required)
+            return 0;
+        sgk__row_reject(row, col, NULL, "%s is blank", sgk__col_name(col));
+        return -1;
+    }
+    *out = SGK__NO_DATE;
+    sgk__row_reject(row, col, required ? NULL : indicators,
+                    "%s '%.*s' is not a valid date: %s", sgk__col_name(col),
+                    (int)(len > 40 ? 40 : len), s, why ? why : "unreadable");
+    return -1;
+}
+
+int sgk__input_field(const struct sgk_engine *e, const sgk__fact *f, int col)
+{
+    const sgk__input *in = sgk__vec_at(&e->inputs, f->input);
+    return col >= 0 && col < SGK__COL_COUNT ? in->field_of_col[col] : -1;
+}
+
+void sgk__calc_reject(sgk__calc *c, const sgk__fact *f, int column,
+                      const char *fmt, ...)
+{
+    char text[400];
+    va_list ap;
+    size_t before = c->e->rejections.len;
+    if (!c->record)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (sgk__reject(c->e, f->input, f->line, column,
+                    sgk__indicator_at(c->indicator)->id, "%s", text) != 0) {
+        c->status = SGK_E_NOMEM;
+        return;
+    }
+    if (c->e->rejections.len > before)
+        ((sgk__rejection *)sgk__vec_at(&c->e->rejections, before))->computed = 1;
+}
+
+int sgk__parse_count(const char *s, size_t len, int32_t *out)
+{
+    int64_t v = 0;
+    size_t i;
+    if (len == 0)
+        return -1;
+    for (i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+        if (v > 1000000)
+            return -1;
+    }
+    *out = (int32_t)v;
+    return 0;
+}

@@ -1,0 +1,28 @@
+/* Interned strings: each distinct string gets a small dense integer id so
+ * that per-row records stay fixed-size and children can be counted once. */
+#ifndef SGK_STRPOOL_H
+#define SGK_STRPOOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "alloc.h"
+
+typedef struct sgk__strpool {
+    char **strings;     /* id -> NUL-terminated copy */
+    uint32_t *lens;     /* id -> length */
+    uint32_t count;
+    uint32_t cap;
+    uint32_t *slots;    /* open-addressing table of id + 1, 0 = empty */
+    uint32_t nslots;    /* power of two */
+} sgk__strpool;
+
+void sgk__strpool_init(sgk__strpool *p);
+void sgk__strpool_free(const sgk__mem *mem, sgk__strpool *p);
+/* Id of s[0..len), adding it if new.  0 or SGK_E_NOMEM. */
+int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
+                        size_t len, uint32_t *id);
+/* Id of s, or UINT32_MAX if absent. */
+uint32_t sgk__strpool_find(const sgk__strpool *p, const char *s, size_t len);
+const char *sgk__strpool_get(const sgk__strpool *p, uint32_t id);
+
+#endif
