@@ -26,7 +26,6 @@
 #define CLIP(len) (int)((len) < TEXT_MAX ? (len) : TEXT_MAX)
 
 /* ---- Lifetime ----------------------------------------------------------- */
-
 void sgk__targets_init(sgk__targets *t)
 {
     sgk__vec_init(&t->thresholds, sizeof(sgk__threshold));
@@ -67,21 +66,21 @@ static int out_of_memory(sgk__error *err, const char *file)
     return sgk__error_set(err, SGK_E_NOMEM, file, 0, NULL, "out of memory");
 }
 
-/* Appends s[0..len) to a NUL-terminated buffer, truncating quietly: it only
- * builds messages, where a clipped list is better than none. */
-static void text_add(char *buf, size_t cap, const char *s, size_t len)
+/* Appends to a NUL-terminated buffer, truncating quietly: it only builds
+ * messages, where a clipped list is better than none. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void text_add(char *buf, size_t cap, const char *fmt, ...)
 {
     size_t used = strlen(buf);
-    if (used + 1 >= cap)
-        return;
-    if (len > cap - used - 1)
-        len = cap - used - 1;
-    memcpy(buf + used, s, len);
-    buf[used + len] = '\0';
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + used, cap - used, fmt, ap);
+    va_end(ap);
 }
 
 /* ---- CSV loading, shared by thresholds and benchmarks ------------------ */
-
 typedef struct colspec {
     const char *name;        /* canonical name, used in messages */
     int required;
@@ -108,8 +107,7 @@ static const colspec benchmark_cols[B_NCOLS] = {
     {"label", 0, {"label", "description"}},
 };
 
-typedef struct loader loader;
-struct loader {
+typedef struct loader {
     const sgk__mem *mem;
     const char *name;        /* the input's name, for messages */
     sgk__error *err;
@@ -123,8 +121,8 @@ struct loader {
     size_t len[MAX_COLS];
     int64_t line;
     sgk__vec out;            /* rows parsed so far, not yet handed over */
-    int (*parse_row)(loader *ld);
-};
+    int (*parse_row)(struct loader *ld);
+} loader;
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -160,11 +158,9 @@ static int missing_column(loader *ld, int col, const sgk__field *f, size_t n)
 {
     char found[600] = "";
     size_t i;
-    for (i = 0; i < n; i++) {
-        text_add(found, sizeof found, i ? ", '" : "'", i ? 3 : 1);
-        text_add(found, sizeof found, f[i].data, f[i].len);
-        text_add(found, sizeof found, "'", 1);
-    }
+    for (i = 0; i < n; i++)
+        text_add(found, sizeof found, "%s'%.*s'", i ? ", " : "",
+                 CLIP(f[i].len), f[i].data);
     return sgk__error_set(ld->err, SGK_E_THRESHOLD, ld->name, ld->line,
                           ld->cols[col].name,
                           "%s line %lld: required column '%s' is missing; "
@@ -212,13 +208,17 @@ static int on_record(void *ctx, const sgk__field *f, size_t n, int64_t line)
     return ld->parse_row(ld);
 }
 
+/* The reader's own reason says the record "is skipped", which is not true
+ * here: a targets file with an unreadable row is refused as a whole. */
 static int on_bad_record(void *ctx, int64_t line, size_t field,
                          const char *reason)
 {
     loader *ld = ctx;
+    (void)reason;
     return sgk__error_set(ld->err, SGK_E_THRESHOLD, ld->name, line, NULL,
-                          "%s line %lld, field %lu: %s", ld->name,
-                          (long long)line, (unsigned long)field, reason);
+                          "%s line %lld, field %lu: not valid CSV (a stray "
+                          "double quote, or a quoted field never closed)",
+                          ld->name, (long long)line, (unsigned long)field);
 }
 
 static char lower_ascii(char ch)
@@ -245,13 +245,9 @@ static int read_indicator(loader *ld, int col, int *out)
     }
     if (*out >= 0)
         return 0;
-    for (k = 0; k < sgk_indicator_count(); k++) {
-        const char *known_id = sgk_indicator_id(k);
-        if (k)
-            text_add(known, sizeof known, ", ", 2);
-        if (known_id)
-            text_add(known, sizeof known, known_id, strlen(known_id));
-    }
+    for (k = 0; k < sgk_indicator_count(); k++)
+        text_add(known, sizeof known, "%s%s", k ? ", " : "",
+                 sgk_indicator_id(k));
     return row_error(ld, col, "unknown indicator '%.*s'; known: %s",
                      CLIP(len), s, known);
 }
@@ -285,7 +281,6 @@ static int read_number(loader *ld, int col, double *out)
 }
 
 /* ---- Threshold rows ---------------------------------------------------- */
-
 static int read_op(loader *ld, sgk__threshold *th)
 {
     /* ASCII first, then U+2264 / U+2265 in UTF-8 for people who type them. */
@@ -340,16 +335,14 @@ static int read_day(loader *ld, int col, sgk__day open, sgk__day *out)
 
 static int read_period(loader *ld, sgk__threshold *th)
 {
-    char a[16], b[16];
     int rc = read_day(ld, T_FROM, OPEN_FROM, &th->from);
     if (rc == 0)
         rc = read_day(ld, T_TO, SGK__NO_DATE, &th->to);
     if (rc != 0 || th->from <= th->to)
         return rc;
-    sgk__date_format(th->from, a);
-    sgk__date_format(th->to, b);
-    return row_error(ld, T_TO, "the range ends (%s) before it starts (%s)",
-                     b, a);
+    return row_error(ld, T_TO, "the range ends (%.*s) before it starts "
+                     "(%.*s)", CLIP(ld->len[T_TO]), ld->cell[T_TO],
+                     CLIP(ld->len[T_FROM]), ld->cell[T_FROM]);
 }
 
 /* The amber boundary must lie on the failing side of the target, or the
@@ -434,7 +427,6 @@ static int benchmark_row(loader *ld)
 }
 
 /* ---- Running a loader over a buffer ------------------------------------ */
-
 static int loader_parse(loader *ld, const char *data, size_t len)
 {
     sgk__reader r;
@@ -551,7 +543,6 @@ int sgk__targets_use_profile(const sgk__mem *mem, sgk__targets *t,
 }
 
 /* ---- Lookup and status ------------------------------------------------- */
-
 const sgk__threshold *sgk__targets_find(const sgk__targets *t, int indicator,
                                         sgk__day to)
 {

@@ -1,0 +1,297 @@
+/* The engine's contract: argument checks, ordering, ownership, the
+ * allocator hooks (including failure at every allocation), and engines in
+ * separate threads. */
+#include <check.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sgkpi.h"
+
+START_TEST(null_handles_are_safe)
+{
+    sgk_engine_free(NULL);
+    ck_assert_int_eq(sgk_engine_new(NULL), SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_set_period(NULL, "2021-01-01", "2021-02-01"),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_compute(NULL), SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_add_file(NULL, "x", 0),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_input_count(NULL), 0);
+    ck_assert_int_eq(sgk_engine_rejection_count(NULL), 0);
+    ck_assert_int_eq(sgk_result_has_value(NULL, 0, 0, 0), 0);
+    ck_assert(isnan(sgk_result_value(NULL, 0, 0, 0)));
+    ck_assert_ptr_null(sgk_engine_team_name(NULL, 0));
+    ck_assert_ptr_nonnull(sgk_strerror(-9999));
+    ck_assert_str_eq(sgk_strerror(SGK_OK), "success");
+    ck_assert_ptr_null(sgk_indicator_id(-1));
+    ck_assert_ptr_null(sgk_indicator_id(sgk_indicator_count()));
+    ck_assert_int_eq(sgk_indicator_find("nope"), -1);
+    ck_assert_ptr_null(sgk_status_name(SGK_STATUS_NONE));
+}
+END_TEST
+
+START_TEST(indicator_table_is_stable)
+{
+    static const char *const ids[] = {
+        "ia_timeliness", "ca_timeliness", "sa_timeliness", "ia_overdue",
+        "ca_overdue", "sa_overdue", "ia_completed_late", "ca_completed_late",
+        "sa_completed_late", "unallocated_over_28_days", "unallocated_cp_cla",
+        "cp_plans_2_years_plus", "cp_open_2_years_plus", "cp_repeat_plans",
+        "adoption_rate", "sw_vacancy_rate", "sw_agency_rate"};
+    int i, n = (int)(sizeof ids / sizeof ids[0]);
+    ck_assert_int_ge(sgk_indicator_count(), n);
+    for (i = 0; i < n; i++) {
+        ck_assert_str_eq(sgk_indicator_id(i), ids[i]);
+        ck_assert_int_eq(sgk_indicator_find(ids[i]), i);
+        ck_assert_ptr_nonnull(sgk_indicator_label(i));
+        ck_assert_ptr_nonnull(sgk_indicator_definition(i));
+        ck_assert_ptr_nonnull(sgk_indicator_source(i));
+        ck_assert_int_gt(sgk_indicator_kind(i), 0);
+    }
+    ck_assert_int_eq(sgk_indicator_unit(0), SGK_UNIT_PERCENT);
+    ck_assert_int_eq(sgk_indicator_unit(3), SGK_UNIT_COUNT);
+}
+END_TEST
+
+START_TEST(settings_are_checked)
+{
+    sgk_engine *e;
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_IA_TIMESCALE), 7);
+    ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_CA_TIMESCALE), 35);
+    ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_SA_TIMESCALE), 45);
+    ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_UNALLOCATED_DAYS), 28);
+    ck_assert_int_eq(sgk_engine_get_option(e, 999), -1);
+    ck_assert_int_eq(sgk_engine_set_option(e, 999, 1), SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_IA_TIMESCALE, 0),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_DELIMITER, '"'),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_IA_TIMESCALE, 10), 0);
+    ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_IA_TIMESCALE), 10);
+    ck_assert_int_eq(sgk_engine_compute(e), SGK_E_NO_PERIOD);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2021-02-30", "2021-03-01"),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_ptr_nonnull(strstr(sgk_engine_errmsg(e), "2021-02-30"));
+    ck_assert_int_eq(sgk_engine_set_period(e, "2021-03-01", "2021-02-01"),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_set_period(e, "01/03/2021", "2021-04-01"),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_add_closure_day(e, "tomorrow"),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_add_buffer(e, "x", "a", 1, 42),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_use_profile(e, "nowhere-1999"),
+                     SGK_E_NOT_FOUND);
+    sgk_engine_free(e);
+}
+END_TEST
+
+START_TEST(streams_must_be_in_order)
+{
+    sgk_engine *e;
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2021-04-01", "2022-03-31"), 0);
+    ck_assert_int_eq(sgk_engine_feed(e, "x", 1), SGK_E_STATE);
+    ck_assert_int_eq(sgk_engine_finish(e), SGK_E_STATE);
+    ck_assert_int_eq(sgk_engine_begin(e, "s", SGK_KIND_AUTO), 0);
+    ck_assert_int_eq(sgk_engine_begin(e, "t", SGK_KIND_AUTO), SGK_E_STATE);
+    ck_assert_int_eq(sgk_engine_compute(e), SGK_E_STATE);
+    ck_assert_int_eq(sgk_engine_feed(e, "child_id,referral_date\nA,", 25), 0);
+    /* Freeing with a stream open must not leak (valgrind checks). */
+    sgk_engine_free(e);
+}
+END_TEST
+
+START_TEST(results_before_compute_are_empty)
+{
+    sgk_engine *e;
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_result_has_value(e, 0, SGK_GROUP_TOTAL, 0), 0);
+    ck_assert_int_eq(sgk_engine_team_count(e), 0);
+    ck_assert_int_eq(sgk_engine_month_count(e), 0);
+    ck_assert_ptr_null(sgk_result_threshold_op(e, 0));
+    sgk_engine_free(e);
+}
+END_TEST
+
+/* ---- allocator hooks ---- */
+
+typedef struct counter {
+    long live;       /* allocations not yet freed */
+    long calls;      /* allocations and growths so far */
+    long fail_at;    /* fail this call (1-based); 0 = never */
+} counter;
+
+static void *count_realloc(void *ptr, size_t size, void *user)
+{
+    counter *c = user;
+    void *p;
+    c->calls++;
+    if (c->fail_at && c->calls == c->fail_at)
+        return NULL;
+    p = realloc(ptr, size);
+    if (p && !ptr)
+        c->live++;
+    return p;
+}
+
+static void count_free(void *ptr, void *user)
+{
+    counter *c = user;
+    if (ptr)
+        c->live--;
+    free(ptr);
+}
+
+static const char fixture_cp[] =
+    "child_id,plan_start_date,plan_end_date,previous_plans,team\n"
+    "A,2019-04-01,2021-06-01,0,North\n"
+    "A,2021-07-01,,0,North\n"
+    "B,2021-05-05,,1,South\n"
+    "C,2021-05-05,bad,,\n";
+static const char fixture_cases[] =
+    "child_id,case_start_date,worker,category,team\n"
+    "A,2021-01-01,,CP,North\n"
+    "B,2021-01-01,Sam,CLA,South\n";
+
+/* A full run: every status must be OK or SGK_E_NOMEM. */
+static int full_run(counter *c)
+{
+    sgk_engine *e = NULL;
+    int rc = sgk_engine_new_with_allocator(count_realloc, count_free, c, &e);
+    if (rc == 0)
+        rc = sgk_engine_set_period(e, "2021-04-01", "2022-03-31");
+    if (rc == 0)
+        rc = sgk_engine_set_option(e, SGK_OPT_BY_TEAM, 1);
+    if (rc == 0)
+        rc = sgk_engine_set_option(e, SGK_OPT_BY_MONTH, 1);
+    if (rc == 0)
+        rc = sgk_engine_use_profile(e, "kent-2011");
+    if (rc == 0)
+        rc = sgk_engine_add_closure_day(e, "2021-12-29");
+    if (rc == 0)
+        rc = sgk_engine_add_buffer(e, "cp.csv", fixture_cp,
+                                   strlen(fixture_cp), SGK_KIND_AUTO);
+    if (rc == 0)
+        rc = sgk_engine_add_buffer(e, "cases.csv", fixture_cases,
+                                   strlen(fixture_cases), SGK_KIND_AUTO);
+    if (rc == 0)
+        rc = sgk_engine_compute(e);
+    if (rc == 0)
+        ck_assert_int_eq(sgk_result_has_value(
+            e, sgk_indicator_find("cp_repeat_plans"), SGK_GROUP_TOTAL, 0), 1);
+    sgk_engine_free(e);
+    return rc;
+}
+
+START_TEST(all_memory_goes_through_the_hooks)
+{
+    counter c = {0, 0, 0};
+    ck_assert_int_eq(full_run(&c), 0);
+    ck_assert_int_gt(c.calls, 10);
+    ck_assert_int_eq(c.live, 0);
+}
+END_TEST
+
+START_TEST(every_allocation_failure_is_clean)
+{
+    counter probe = {0, 0, 0};
+    long n;
+    ck_assert_int_eq(full_run(&probe), 0);
+    for (n = 1; n <= probe.calls; n++) {
+        counter c = {0, 0, 0};
+        int rc;
+        c.fail_at = n;
+        rc = full_run(&c);
+        ck_assert_msg(rc == 0 || rc == SGK_E_NOMEM,
+                      "failing allocation %ld gave %d", n, rc);
+        ck_assert_msg(c.live == 0, "failing allocation %ld leaked %ld", n,
+                      c.live);
+    }
+}
+END_TEST
+
+/* ---- threads ---- */
+
+static void *thread_run(void *arg)
+{
+    double *out = arg;
+    sgk_engine *e;
+    int i;
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2021-04-01", "2022-03-31"), 0);
+    ck_assert_int_eq(sgk_engine_add_buffer(e, "cp.csv", fixture_cp,
+                                           strlen(fixture_cp), 0), 0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    for (i = 0; i < sgk_indicator_count(); i++)
+        out[i] = sgk_result_numerator(e, i, SGK_GROUP_TOTAL, 0);
+    sgk_engine_free(e);
+    return NULL;
+}
+
+START_TEST(engines_in_two_threads)
+{
+    double a[64], b[64], solo[64];
+    pthread_t ta, tb;
+    int i;
+    thread_run(solo);
+    ck_assert_int_eq(pthread_create(&ta, NULL, thread_run, a), 0);
+    ck_assert_int_eq(pthread_create(&tb, NULL, thread_run, b), 0);
+    pthread_join(ta, NULL);
+    pthread_join(tb, NULL);
+    for (i = 0; i < sgk_indicator_count(); i++) {
+        if (isnan(solo[i])) {
+            ck_assert(isnan(a[i]) && isnan(b[i]));
+            continue;
+        }
+        ck_assert_double_eq(a[i], solo[i]);
+        ck_assert_double_eq(b[i], solo[i]);
+    }
+}
+END_TEST
+
+START_TEST(recompute_gives_the_same)
+{
+    sgk_engine *e;
+    int64_t n;
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2021-04-01", "2022-03-31"), 0);
+    ck_assert_int_eq(sgk_engine_add_buffer(e, "cp.csv", fixture_cp,
+                                           strlen(fixture_cp), 0), 0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    n = sgk_engine_rejection_count(e);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    ck_assert_int_eq(sgk_engine_rejection_count(e), n);
+    sgk_engine_free(e);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("engine");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, null_handles_are_safe);
+    tcase_add_test(tc, indicator_table_is_stable);
+    tcase_add_test(tc, settings_are_checked);
+    tcase_add_test(tc, streams_must_be_in_order);
+    tcase_add_test(tc, results_before_compute_are_empty);
+    tcase_add_test(tc, all_memory_goes_through_the_hooks);
+    tcase_add_test(tc, every_allocation_failure_is_clean);
+    tcase_add_test(tc, engines_in_two_threads);
+    tcase_add_test(tc, recompute_gives_the_same);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
