@@ -1,0 +1,157 @@
+"""sgkpi-report end to end: the JSON contract, hand-worked values, statuses,
+breakdowns that add up, and exit codes.  Usage: test_report.py SGKPI_REPORT"""
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+REPORT = None
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "report")
+IDS = [
+    "ia_timeliness", "ca_timeliness", "sa_timeliness", "ia_overdue",
+    "ca_overdue", "sa_overdue", "ia_completed_late", "ca_completed_late",
+    "sa_completed_late", "unallocated_over_28_days", "unallocated_cp_cla",
+    "cp_plans_2_years_plus", "cp_open_2_years_plus", "cp_repeat_plans",
+    "adoption_rate", "sw_vacancy_rate", "sw_agency_rate",
+]
+
+
+def run(*args):
+    return subprocess.run([REPORT, *args], capture_output=True, text=True,
+                          check=False)
+
+
+def report(*extra):
+    proc = run("--from", "2011-04-01", "--to", "2011-06-30", "--format",
+               "json", *extra, os.path.join(HERE, "assessments.csv"),
+               "cases=" + os.path.join(HERE, "cases.csv"))
+    if proc.returncode != 0:
+        raise AssertionError(proc.stderr)
+    doc = json.loads(proc.stdout)
+    return doc, {ind["id"]: ind for ind in doc["indicators"]}
+
+
+class JsonContract(unittest.TestCase):
+    def test_every_id_in_stable_order(self):
+        doc, _ = report()
+        self.assertEqual([i["id"] for i in doc["indicators"]][:len(IDS)], IDS)
+        self.assertEqual(doc["period"], {"from": "2011-04-01",
+                                         "to": "2011-06-30"})
+        self.assertIn("sgkpi_version", doc)
+        for ind in doc["indicators"]:
+            self.assertIn(ind["unit"], ("percent", "count"))
+            self.assertNotIn("status", ind)  # no thresholds given
+
+    def test_inputs_add_up(self):
+        doc, _ = report()
+        a, c = doc["inputs"]
+        self.assertEqual((a["kind"], a["rows_read"], a["rows_used"],
+                          a["rows_rejected"]), ("assessments", 7, 6, 1))
+        self.assertEqual((c["kind"], c["rows_read"], c["rows_used"],
+                          c["rows_rejected"]), ("cases", 5, 5, 0))
+
+    def test_rejection_names_line_and_column(self):
+        doc, _ = report()
+        rej = doc["rejections"]
+        self.assertEqual(len(rej), 1)
+        self.assertTrue(rej[0]["path"].endswith("assessments.csv"))
+        self.assertEqual((rej[0]["line"], rej[0]["column"]), (8, "start_date"))
+        self.assertNotIn("indicator", rej[0])  # the whole row
+
+    def test_hand_worked_values(self):
+        _, ind = report()
+        want = {
+            "ia_timeliness": (50, 1, 2), "ca_timeliness": (0, 0, 1),
+            "sa_timeliness": (None, 0, 0), "ia_overdue": (0, 0, None),
+            "ca_overdue": (1, 1, None), "ia_completed_late": (1, 1, None),
+            "ca_completed_late": (1, 1, None),
+            "unallocated_over_28_days": (2, 2, None),
+            "unallocated_cp_cla": (2, 2, None),
+            "cp_plans_2_years_plus": (None, None, None),
+            "sw_vacancy_rate": (None, None, None),
+        }
+        for key, (value, num, den) in want.items():
+            got = ind[key]
+            self.assertEqual((got["value"], got["numerator"],
+                              got["denominator"]), (value, num, den), key)
+
+    def test_kent_statuses(self):
+        _, ind = report("--thresholds", "kent-2011")
+        want = {"ia_timeliness": "not_met", "ca_timeliness": "not_met",
+                "ia_overdue": "met", "ca_overdue": "met",
+                "unallocated_over_28_days": "met",
+                "unallocated_cp_cla": "not_met", "adoption_rate": "no_data",
+                "sw_vacancy_rate": "no_data", "cp_repeat_plans": "no_data"}
+        for key, status in want.items():
+            self.assertEqual(ind[key].get("status"), status, key)
+        # IN 8's 6% applies only to periods ending in 2012-13.
+        self.assertNotIn("status", ind["cp_plans_2_years_plus"])
+        self.assertEqual(ind["ia_timeliness"]["threshold"]["op"], ">=")
+        self.assertEqual(ind["ia_timeliness"]["threshold"]["target"], 69)
+        self.assertEqual(ind["unallocated_cp_cla"]["threshold"]["target"], 0)
+
+    def test_teams_add_up(self):
+        _, ind = report("--by", "team")
+        for key, item in ind.items():
+            teams = item["by_team"]
+            self.assertEqual([t["team"] for t in teams], ["North", "South"])
+            for part in ("numerator", "denominator"):
+                if item[part] is None:
+                    continue
+                self.assertEqual(sum(t[part] for t in teams), item[part], key)
+        south = {t["team"]: t for t in ind["unallocated_over_28_days"]
+                 ["by_team"]}
+        self.assertEqual(south["South"]["value"], 2)
+        self.assertEqual(south["North"]["value"], 0)
+
+    def test_months(self):
+        _, ind = report("--monthly")
+        months = ind["ca_overdue"]["by_month"]
+        self.assertEqual([m["month"] for m in months],
+                         ["2011-04", "2011-05", "2011-06"])
+        self.assertEqual([m["value"] for m in months], [0, 0, 1])
+        ia = [(m["numerator"], m["denominator"])
+              for m in ind["ia_timeliness"]["by_month"]]
+        self.assertEqual(ia, [(1, 2), (0, 0), (0, 0)])
+
+
+class ExitCodes(unittest.TestCase):
+    def test_breach_exit_one(self):
+        proc = run("--from", "2011-04-01", "--to", "2011-06-30",
+                   "--thresholds", "kent-2011", "--fail-on-breach",
+                   os.path.join(HERE, "assessments.csv"))
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+
+    def test_missing_file_exit_two(self):
+        proc = run("--from", "2011-04-01", "--to", "2011-06-30",
+                   "/nonexistent/extract.csv")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("/nonexistent/extract.csv", proc.stderr)
+
+    def test_usage_exit_two(self):
+        self.assertEqual(run("--from", "2011-04-01").returncode, 2)
+        self.assertEqual(run("--bogus").returncode, 2)
+        proc = run("--from", "2011-02-30", "--to", "2011-06-30",
+                   os.path.join(HERE, "cases.csv"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("2011-02-30", proc.stderr)
+
+    def test_help(self):
+        proc = run("--help")
+        self.assertEqual(proc.returncode, 0)
+        self.assertIn("--thresholds", proc.stdout)
+
+    def test_text_names_rejection(self):
+        proc = run("--from", "2011-04-01", "--to", "2011-06-30",
+                   os.path.join(HERE, "assessments.csv"))
+        self.assertEqual(proc.returncode, 0)
+        self.assertIn("assessments.csv:8 [start_date]", proc.stdout)
+
+
+if __name__ == "__main__":
+    REPORT = sys.argv.pop(1)
+    result = unittest.main(exit=False, verbosity=2).result
+    failed = len(result.failures) + len(result.errors)
+    print(f"{result.testsRun - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
