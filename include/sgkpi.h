@@ -152,7 +152,8 @@ enum sgk_option {
     SGK_OPT_BY_TEAM = 6,          /* 1 = compute team breakdowns: 0 */
     SGK_OPT_BY_MONTH = 7,         /* 1 = compute monthly breakdowns: 0 */
     SGK_OPT_MAX_REJECTIONS = 8,   /* rejection details kept, 0 = all: 0 */
-    SGK_OPT_THREADS = 9           /* ingestion threads, 0 = online CPUs: 1 */
+    SGK_OPT_THREADS = 9,          /* ingestion threads, 0 = online CPUs: 1 */
+    SGK_OPT_EXCEPTIONS = 10       /* 1 = keep case-level exception lists: 0 */
 };
 
 /* Sets an option.  SGK_E_INVALID_ARGUMENT for an unknown option or a value
@@ -340,6 +341,37 @@ SGK_API double sgk_result_benchmark_value(const sgk_engine *engine,
                                           int indicator, int k);
 SGK_API const char *sgk_result_benchmark_label(const sgk_engine *engine,
                                                int indicator, int k);
+
+/* ------------------------------------------------------------------------
+ * Exception lists: the case-level records behind an indicator, for the
+ * managers who must act on them.  They carry child identifiers, so they are
+ * kept only when SGK_OPT_EXCEPTIONS is 1 at compute time; otherwise every
+ * count is 0.  Lists exist for ia/ca/sa_overdue and ia/ca/sa_completed_late
+ * (date = clock start, days = working days elapsed or taken),
+ * unallocated_over_28_days and unallocated_cp_cla (date = unallocated
+ * since, days = calendar days unallocated as at the period end) and
+ * cp_open_2_years_plus (plans open at the period end that have reached two
+ * years; date = plan start, days = calendar days open).  Each list is
+ * sorted most urgent first: most days, then input and line.
+ */
+SGK_API int64_t sgk_exception_count(const sgk_engine *engine, int indicator);
+SGK_API const char *sgk_exception_child(const sgk_engine *engine,
+                                        int indicator, int64_t k);
+SGK_API const char *sgk_exception_team(const sgk_engine *engine,
+                                       int indicator, int64_t k);
+/* "" when the record has no worker. */
+SGK_API const char *sgk_exception_worker(const sgk_engine *engine,
+                                         int indicator, int64_t k);
+/* "YYYY-MM-DD"; the string is valid until the next call of this function
+ * on the same engine, so copy it if it must be kept. */
+SGK_API const char *sgk_exception_date(sgk_engine *engine, int indicator,
+                                       int64_t k);
+SGK_API int64_t sgk_exception_days(const sgk_engine *engine, int indicator,
+                                   int64_t k);
+SGK_API const char *sgk_exception_input(const sgk_engine *engine,
+                                        int indicator, int64_t k);
+SGK_API int64_t sgk_exception_line(const sgk_engine *engine, int indicator,
+                                   int64_t k);
 
 /* ------------------------------------------------------------------------
  * Rejections: every row, field or indicator contribution that could not be

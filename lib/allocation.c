@@ -92,8 +92,10 @@ void sgk__unallocated_over_28_days(sgk__calc *c)
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         if (open_unallocated(c, f) && !SGK__IS_BAD(f, SGK__BAD_D2) &&
-            (int64_t)c->to - f->d[2] > limit)
+            (int64_t)c->to - f->d[2] > limit) {
             sgk__tally(c, f->team, 1, 0);
+            sgk__calc_exception(c, f, f->d[2], c->to - f->d[2]);
+        }
     }
 }
 
@@ -103,7 +105,12 @@ void sgk__unallocated_cp_cla(sgk__calc *c)
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         if (open_unallocated(c, f) && !SGK__IS_BAD(f, SGK__BAD_CODE) &&
-            (f->code == CAT_CP || f->code == CAT_CLA))
+            (f->code == CAT_CP || f->code == CAT_CLA)) {
+            /* A bad unallocated_since still leaves the case unallocated;
+             * the list then shows how long the case has been open. */
+            sgk__day since = SGK__IS_BAD(f, SGK__BAD_D2) ? f->d[0] : f->d[2];
             sgk__tally(c, f->team, 1, 0);
+            sgk__calc_exception(c, f, since, c->to - since);
+        }
     }
 }

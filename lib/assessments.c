@@ -94,30 +94,36 @@ static void timeliness(sgk__calc *c, int type)
 /* Completed in the period outside timescale. */
 static void completed_late(sgk__calc *c, int type)
 {
-    int32_t ts = timescale(c, type);
+    int32_t ts = timescale(c, type), wd;
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         if (f->code != type || SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D2) ||
             f->d[2] < c->from || f->d[2] > c->to)
             continue;
-        if (sgk__working_days(&c->e->calendar, f->d[0], f->d[2]) > ts)
+        wd = sgk__working_days(&c->e->calendar, f->d[0], f->d[2]);
+        if (wd > ts) {
             sgk__tally(c, f->team, 1, 0);
+            sgk__calc_exception(c, f, f->d[0], wd);
+        }
     }
 }
 
 /* Open as at the period's end and already past timescale. */
 static void overdue(sgk__calc *c, int type)
 {
-    int32_t ts = timescale(c, type);
+    int32_t ts = timescale(c, type), wd;
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         if (f->code != type || SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D2) ||
             f->d[1] > c->to || f->d[2] <= c->to)
             continue;
-        if (sgk__working_days(&c->e->calendar, f->d[0], c->to) > ts)
+        wd = sgk__working_days(&c->e->calendar, f->d[0], c->to);
+        if (wd > ts) {
             sgk__tally(c, f->team, 1, 0);
+            sgk__calc_exception(c, f, f->d[0], wd);
+        }
     }
 }
 

@@ -65,9 +65,13 @@ void sgk__cp_open_2_years_plus(sgk__calc *c)
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
+        int reached;
         if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[0] > c->to || f->d[1] <= c->to)
             continue;
-        sgk__tally(c, f->team, reached_two_years(f, c->to), 1);
+        reached = reached_two_years(f, c->to);
+        sgk__tally(c, f->team, reached, 1);
+        if (reached)
+            sgk__calc_exception(c, f, f->d[0], c->to - f->d[0]);
     }
 }
 

@@ -220,6 +220,7 @@ int sgk_engine_compute(sgk_engine *e)
                               sgk_strerror(rc));
     }
     sgk__rejections_sort(e);
+    sgk__exceptions_sort(e);
     e->results.computed = 1;
     return 0;
 }

@@ -138,6 +138,7 @@ static int option_valid(int option, int64_t v)
         return v > 0 && v < 256 && v != '"' && v != '\r' && v != '\n';
     case SGK_OPT_BY_TEAM:
     case SGK_OPT_BY_MONTH:
+    case SGK_OPT_EXCEPTIONS:
         return v == 0 || v == 1;
     case SGK_OPT_MAX_REJECTIONS:
         return v >= 0;

@@ -58,8 +58,17 @@ typedef struct sgk__cell {
     int status;   /* enum sgk_rag */
 } sgk__cell;
 
+/* One case-level record behind an indicator (an exception). */
+typedef struct sgk__exception {
+    uint32_t fact;    /* index into the indicator kind's facts */
+    int32_t days;
+    sgk__day date;
+} sgk__exception;
+
 typedef struct sgk__results {
     int computed;
+    sgk__vec *exceptions;          /* [indicator] of sgk__exception */
+    char date_buf[16];             /* for sgk_exception_date */
     int nteams;        /* teams in the breakdown */
     uint32_t *team_order; /* breakdown index -> interned team id */
     int nmonths;
@@ -124,5 +133,10 @@ int sgk__ingest_begin(struct sgk_engine *e, sgk__ingest *in, const char *name,
 int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status);
 
 void sgk__results_free(struct sgk_engine *e);
+
+/* Exception lists (exceptions.c). */
+int sgk__exceptions_init(struct sgk_engine *e);
+void sgk__exceptions_sort(struct sgk_engine *e);
+void sgk__exceptions_free(struct sgk_engine *e);
 
 #endif

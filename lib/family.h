@@ -91,6 +91,11 @@ static inline void sgk__tally(sgk__calc *c, uint32_t team, double num,
     c->den[team] += den;
 }
 
+/* Keeps a case-level exception when c->record is set and the caller asked
+ * for exception lists. */
+void sgk__calc_exception(sgk__calc *c, const sgk__fact *f, sgk__day date,
+                         int32_t days);
+
 /* Records a compute-time rejection when c->record is set. */
 void sgk__calc_reject(sgk__calc *c, const sgk__fact *f, int column,
                       const char *fmt, ...)

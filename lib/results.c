@@ -10,6 +10,7 @@ int sgk__results_layout(struct sgk_engine *e);
 void sgk__results_free(struct sgk_engine *e)
 {
     sgk__results *r = &e->results;
+    sgk__exceptions_free(e);
     sgk__free(&e->mem, r->team_order);
     sgk__free(&e->mem, r->month_labels);
     sgk__free(&e->mem, r->total);
@@ -100,7 +101,7 @@ int sgk__results_layout(struct sgk_engine *e)
     if (!r->total || !r->team || !r->month || !r->applied ||
         !r->applied_target)
         return SGK_E_NOMEM;
-    return 0;
+    return sgk__exceptions_init(e);
 }
 
 static const sgk__cell *cell_at(const sgk_engine *e, int ind, int group,
