@@ -153,8 +153,18 @@ enum sgk_option {
     SGK_OPT_BY_MONTH = 7,         /* 1 = compute monthly breakdowns: 0 */
     SGK_OPT_MAX_REJECTIONS = 8,   /* rejection details kept, 0 = all: 0 */
     SGK_OPT_THREADS = 9,          /* ingestion threads, 0 = online CPUs: 1 */
-    SGK_OPT_EXCEPTIONS = 10       /* 1 = keep case-level exception lists: 0 */
+    SGK_OPT_EXCEPTIONS = 10,      /* 1 = keep case-level exception lists: 0 */
+    SGK_OPT_MIN_CHUNK = 11        /* bytes per thread before a file is split
+                                     for parallel ingestion: 1048576 */
 };
+
+/* Parallel ingestion.  With SGK_OPT_THREADS other than 1, sgk_engine_add_file
+ * and sgk_engine_add_buffer split a large input at record boundaries
+ * (never inside a quoted field) and parse the pieces in worker threads;
+ * results, rejections and line numbers are identical to a single-threaded
+ * read.  The allocator hooks are then called from several threads at once
+ * and must be thread-safe (the default ones are).  Streams are always read
+ * on the calling thread. */
 
 /* Sets an option.  SGK_E_INVALID_ARGUMENT for an unknown option or a value
  * out of range (timescales 1..1000 days, delimiter any byte but '"', CR, LF). */
@@ -211,6 +221,17 @@ SGK_API int sgk_engine_finish(sgk_engine *engine);
 typedef void (*sgk_progress_fn)(int64_t done, int64_t total, void *user);
 SGK_API int sgk_engine_set_progress(sgk_engine *engine, sgk_progress_fn fn,
                                     void *user);
+
+/* Appends everything `src` has read (its inputs, rows and rejections) to
+ * `dst`, as if `dst` had read the same inputs after its own.  Results are
+ * then what one engine reading all the inputs would compute, so partial
+ * engines (one per council, or one per worker in a distributed job) can
+ * be pooled.  dst's own settings (period, options, closures, thresholds)
+ * apply; src's are ignored.  Child ids are compared as text: when pooling
+ * councils whose ids may collide, make them unique before loading (for
+ * example, prefix each with the council's code).  src is not changed.  All or nothing: on failure dst is as before.  Any
+ * earlier results of dst are cleared. */
+SGK_API int sgk_engine_merge(sgk_engine *dst, const sgk_engine *src);
 
 /* Inputs, in the order they were added, including failed ones. */
 SGK_API int sgk_engine_input_count(const sgk_engine *engine);

@@ -13,6 +13,7 @@ static void set_defaults(sgk_engine *e)
     e->options[SGK_OPT_BY_MONTH] = 0;
     e->options[SGK_OPT_MAX_REJECTIONS] = 0;
     e->options[SGK_OPT_THREADS] = 1;
+    e->options[SGK_OPT_MIN_CHUNK] = 1 << 20;
 }
 
 static int init_pools(sgk_engine *e)
@@ -144,6 +145,8 @@ static int option_valid(int option, int64_t v)
         return v >= 0;
     case SGK_OPT_THREADS:
         return v >= 0 && v <= 256;
+    case SGK_OPT_MIN_CHUNK:
+        return v >= 1;
     default:
         return -1;
     }

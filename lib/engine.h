@@ -134,6 +134,19 @@ int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status);
 
 void sgk__results_free(struct sgk_engine *e);
 
+/* Appends src to dst (merge.c).  into >= 0 adds src's rows to that dst
+ * input instead of appending src's inputs; line_offset shifts every line
+ * number (for chunks of one file).  All or nothing. */
+int sgk__merge(struct sgk_engine *dst, const struct sgk_engine *src, int into,
+               int64_t line_offset);
+
+/* Parallel ingestion (parallel.c): the open stream e->stream reads `data`
+ * with up to `threads` workers.  Returns 0 or a stop status; the caller
+ * ends the ingestion. */
+int sgk__threads_wanted(const struct sgk_engine *e);
+int sgk__ingest_parallel(struct sgk_engine *e, const char *data, size_t len,
+                         int threads);
+
 /* Exception lists (exceptions.c). */
 int sgk__exceptions_init(struct sgk_engine *e);
 void sgk__exceptions_sort(struct sgk_engine *e);

@@ -1,7 +1,11 @@
 /* The three ways in (path, buffer, stream) and the side files (closure
  * days, thresholds, benchmarks). */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "family.h"
 
 static int check_kind(sgk_engine *e, int kind)
@@ -22,10 +26,33 @@ static void on_progress(int64_t done, int64_t total, void *user)
         e->progress(done, total, e->progress_user);
 }
 
+/* Maps a regular file for parallel reading.  1 when mapped; 0 when the
+ * file should be streamed instead (not regular, empty, or mmap refused). */
+static int map_file(const char *path, const char **data, size_t *len)
+{
+    struct stat st;
+    void *p;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return 0;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+        close(fd);
+        return 0;
+    }
+    p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED)
+        return 0;
+    *data = p;
+    *len = (size_t)st.st_size;
+    return 1;
+}
+
 int sgk_engine_add_file(sgk_engine *e, const char *path, int kind)
 {
-    const char *why;
-    int rc;
+    const char *why = NULL, *data;
+    size_t len;
+    int rc, threads;
     if (!e || !path)
         return SGK_E_INVALID_ARGUMENT;
     sgk__error_clear(&e->err);
@@ -33,6 +60,12 @@ int sgk_engine_add_file(sgk_engine *e, const char *path, int kind)
         return rc;
     if ((rc = sgk__ingest_begin(e, &e->stream, path, kind)) != 0)
         return rc;
+    threads = sgk__threads_wanted(e);
+    if (threads > 1 && map_file(path, &data, &len)) {
+        rc = sgk__ingest_parallel(e, data, len, threads);
+        munmap((void *)data, len);
+        return sgk__ingest_end(e, &e->stream, rc);
+    }
     rc = sgk__reader_read_file(&e->stream.reader, path, &why, on_progress, e);
     if (rc == SGK_E_IO)
         sgk__error_set(&e->err, rc, path, 0, NULL, "%s: cannot read: %s",
@@ -51,7 +84,10 @@ int sgk_engine_add_buffer(sgk_engine *e, const char *name, const char *data,
         return rc;
     if ((rc = sgk__ingest_begin(e, &e->stream, name, kind)) != 0)
         return rc;
-    rc = len ? sgk__reader_feed(&e->stream.reader, data, len) : 0;
+    if (len && sgk__threads_wanted(e) > 1)
+        rc = sgk__ingest_parallel(e, data, len, sgk__threads_wanted(e));
+    else
+        rc = len ? sgk__reader_feed(&e->stream.reader, data, len) : 0;
     on_progress((int64_t)len, (int64_t)len, e);
     return sgk__ingest_end(e, &e->stream, rc);
 }

@@ -1,0 +1,207 @@
+/* Parallel ingestion of one input held in memory.
+ *
+ * The header is read first on the calling thread, which fixes the layout.
+ * The rest is cut into chunks that end just after a newline outside any
+ * quoted field: a '"' count from the end of the header tells, since
+ * quotes inside quoted fields come in pairs.  Each chunk is parsed by a
+ * worker engine of its own, with line numbers counted from the chunk's
+ * start; the workers are then merged in order, their line numbers shifted,
+ * so facts and rejections come out exactly as a sequential read makes
+ * them.  Each worker also checks that its parser finished between records;
+ * if one did not (stray quotes can fool the count), everything the workers
+ * did is dropped and the input is read sequentially instead. */
+#include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+#include "family.h"
+
+#define READER_BETWEEN_RECORDS 0
+
+typedef struct chunk {
+    sgk_engine *owner;
+    sgk_engine *e;            /* the worker's own engine */
+    const char *data;
+    size_t len;
+    int64_t lines;            /* newlines in the chunk */
+    int clean_end;            /* parser stopped between records */
+    int status;
+    pthread_t thread;
+    int started;
+} chunk;
+
+int sgk__threads_wanted(const sgk_engine *e)
+{
+    int64_t n = e->options[SGK_OPT_THREADS];
+    if (n == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cpus > 0 ? cpus : 1;
+    }
+    return n > 64 ? 64 : (int)n;
+}
+
+/* Feeds the main reader line by line until the header has been read;
+ * returns how many bytes that took, or a negative status. */
+static int64_t read_header(sgk_engine *e, const char *data, size_t len)
+{
+    sgk__ingest *in = &e->stream;
+    size_t pos = 0;
+    while (pos < len && !in->have_header) {
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t seg = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+        int rc = sgk__reader_feed(&in->reader, data + pos, seg);
+        if (rc)
+            return rc;
+        pos += seg;
+    }
+    return (int64_t)pos;
+}
+
+/* The first position at or after `from` that follows a newline outside
+ * quotes, given the quote parity at `start`; len if none. */
+static size_t next_split(const char *data, size_t start, size_t from,
+                         size_t len, size_t *quotes_seen)
+{
+    size_t i, q = *quotes_seen;
+    for (i = start; i < from; i++)
+        q += data[i] == '"';
+    for (i = from; i < len; i++) {
+        if (data[i] == '"')
+            q++;
+        else if (data[i] == '\n' && q % 2 == 0) {
+            *quotes_seen = q;
+            return i + 1;
+        }
+    }
+    *quotes_seen = q;
+    return len;
+}
+
+static void *parse_chunk(void *arg)
+{
+    chunk *c = arg;
+    sgk_engine *owner = c->owner;
+    sgk__ingest *in;
+    sgk__input *input;
+    int rc = sgk_engine_new_with_allocator(owner->mem.realloc_fn,
+                                           owner->mem.free_fn,
+                                           owner->mem.user, &c->e);
+    if (rc == 0) {
+        memcpy(c->e->options, owner->options, sizeof owner->options);
+        c->e->options[SGK_OPT_MAX_REJECTIONS] = 0;
+        rc = sgk__ingest_begin(c->e, &c->e->stream, "chunk",
+                               owner->stream.layout.kind);
+    }
+    if (rc) {
+        c->status = rc;
+        return NULL;
+    }
+    in = &c->e->stream;
+    in->have_header = 1;
+    in->layout = owner->stream.layout;
+    in->reader.bom_pending = 0; /* only the file's first bytes can be one */
+    input = sgk__vec_at(&c->e->inputs, 0);
+    input->kind = in->layout.kind;
+    rc = sgk__reader_feed(&in->reader, c->data, c->len);
+    c->clean_end = rc == 0 && !in->reader.skip_line &&
+                   in->reader.parser.pstate == READER_BETWEEN_RECORDS;
+    c->lines = in->reader.line - 1;
+    c->status = sgk__ingest_end(c->e, in, rc);
+    return NULL;
+}
+
+/* Cuts data[start, len) into at most n chunks; returns how many. */
+static int cut(const char *data, size_t start, size_t len, int n, chunk *c)
+{
+    size_t at = start, quotes = 0, span = len - start;
+    int k, made = 0;
+    for (k = 0; k < n && at < len; k++) {
+        size_t target = start + span / (size_t)n * (size_t)(k + 1);
+        size_t end = k == n - 1 ? len
+                                : next_split(data, at, target > at ? target : at,
+                                             len, &quotes);
+        memset(&c[made], 0, sizeof c[made]);
+        c[made].data = data + at;
+        c[made].len = end - at;
+        made++;
+        at = end;
+        quotes = 0; /* parity is even again at every cut */
+    }
+    return made;
+}
+
+static void run_chunks(sgk_engine *e, chunk *c, int n)
+{
+    int k;
+    for (k = 0; k < n; k++) {
+        c[k].owner = e;
+        if (k > 0 && pthread_create(&c[k].thread, NULL, parse_chunk, &c[k])
+                          == 0)
+            c[k].started = 1;
+    }
+    for (k = 0; k < n; k++)
+        if (!c[k].started)
+            parse_chunk(&c[k]); /* chunk 0, or a thread that would not start */
+    for (k = 0; k < n; k++)
+        if (c[k].started)
+            pthread_join(c[k].thread, NULL);
+}
+
+/* Merges the chunks in order; 1 if they must be re-read sequentially. */
+static int join_chunks(sgk_engine *e, chunk *c, int n, int64_t *status)
+{
+    int k;
+    int64_t line0 = e->stream.reader.line - 1;
+    for (k = 0; k < n; k++) {
+        if (c[k].status) {
+            *status = c[k].status;
+            return 0;
+        }
+        if (k < n - 1 && !c[k].clean_end)
+            return 1;
+    }
+    for (k = 0; k < n; k++) {
+        int rc = sgk__merge(e, c[k].e, e->stream.input, line0);
+        if (rc) {
+            *status = rc;
+            return 0;
+        }
+        line0 += c[k].lines;
+        if (e->progress)
+            e->progress((int64_t)(c[k].data - c[0].data + c[k].len), -1,
+                        e->progress_user);
+    }
+    /* The main reader's own count of lines must match for any later
+     * rejection (a final unterminated record) to be numbered right. */
+    e->stream.reader.line = line0 + 1;
+    return 0;
+}
+
+int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
+                         int threads)
+{
+    chunk c[64];
+    int64_t head = read_header(e, data, len), status = 0;
+    size_t start;
+    int n, k, redo = 0;
+    if (head < 0)
+        return (int)head;
+    start = (size_t)head;
+    if (start >= len || !e->stream.have_header ||
+        e->stream.reader.parser.pstate != READER_BETWEEN_RECORDS)
+        return start < len ? sgk__reader_feed(&e->stream.reader, data + start,
+                                              len - start) : 0;
+    if ((int64_t)(len - start) < 2 * e->options[SGK_OPT_MIN_CHUNK])
+        threads = 1;
+    if ((size_t)threads > (len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK])
+        threads = (int)((len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK]);
+    if (threads <= 1)
+        return sgk__reader_feed(&e->stream.reader, data + start, len - start);
+    n = cut(data, start, len, threads, c);
+    run_chunks(e, c, n);
+    redo = join_chunks(e, c, n, &status);
+    for (k = 0; k < n; k++)
+        sgk_engine_free(c[k].e);
+    if (redo)
+        return sgk__reader_feed(&e->stream.reader, data + start, len - start);
+    return (int)status;
+}
