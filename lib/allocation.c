@@ -79,38 +79,62 @@ void sgk__cases_ingest(sgk__row *row, sgk__fact *f)
         f->code = (uint8_t)cat;
 }
 
-static int open_unallocated(const sgk__calc *c, const sgk__fact *f)
+static int unallocated(const sgk__fact *f)
 {
-    return !SGK__IS_BAD(f, SGK__BAD_D1 | SGK__BAD_WORKER) && f->worker == 0 &&
-           f->d[0] <= c->to && f->d[1] > c->to;
+    return !SGK__IS_BAD(f, SGK__BAD_D1 | SGK__BAD_WORKER) && f->worker == 0;
 }
 
-void sgk__unallocated_over_28_days(sgk__calc *c)
+static void over_28_at(sgk__calc *c, const sgk__fact *f, int p)
 {
     int64_t limit = c->e->options[SGK_OPT_UNALLOCATED_DAYS];
+    int64_t days = (int64_t)c->to[p] - f->d[2];
+    if (days <= limit)
+        return;
+    sgk__tally(c, p, f->team, 1, 0);
+    if (p == 0)
+        sgk__calc_exception(c, f, f->d[2], (int32_t)days);
+}
+
+/* Each period whose as-at date finds the case open. */
+void sgk__unallocated_over_28_days(sgk__calc *c)
+{
     size_t i;
+    int p;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        if (open_unallocated(c, f) && !SGK__IS_BAD(f, SGK__BAD_D2) &&
-            (int64_t)c->to - f->d[2] > limit) {
-            sgk__tally(c, f->team, 1, 0);
-            sgk__calc_exception(c, f, f->d[2], c->to - f->d[2]);
-        }
+        if (!unallocated(f) || SGK__IS_BAD(f, SGK__BAD_D2))
+            continue;
+        if (f->d[0] <= c->to[0] && f->d[1] > c->to[0])
+            over_28_at(c, f, 0);
+        for (p = sgk__month_from(c, f->d[0]);
+             p < c->nperiods && c->to[p] < f->d[1]; p++)
+            over_28_at(c, f, p);
     }
+}
+
+static void cp_cla_at(sgk__calc *c, const sgk__fact *f, int p)
+{
+    /* A bad unallocated_since still leaves the case unallocated; the list
+     * then shows how long the case has been open. */
+    sgk__day since = SGK__IS_BAD(f, SGK__BAD_D2) ? f->d[0] : f->d[2];
+    sgk__tally(c, p, f->team, 1, 0);
+    if (p == 0)
+        sgk__calc_exception(c, f, since, c->to[0] - since);
 }
 
 void sgk__unallocated_cp_cla(sgk__calc *c)
 {
     size_t i;
+    int p;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        if (open_unallocated(c, f) && !SGK__IS_BAD(f, SGK__BAD_CODE) &&
-            (f->code == CAT_CP || f->code == CAT_CLA)) {
-            /* A bad unallocated_since still leaves the case unallocated;
-             * the list then shows how long the case has been open. */
-            sgk__day since = SGK__IS_BAD(f, SGK__BAD_D2) ? f->d[0] : f->d[2];
-            sgk__tally(c, f->team, 1, 0);
-            sgk__calc_exception(c, f, since, c->to - since);
-        }
+        if (!unallocated(f) || SGK__IS_BAD(f, SGK__BAD_CODE) ||
+            (f->code != CAT_CP && f->code != CAT_CLA))
+            continue;
+        if (f->d[0] <= c->to[0] && f->d[1] > c->to[0])
+            cp_cla_at(c, f, 0);
+        for (p = sgk__month_from(c, f->d[0]);
+             p < c->nperiods && c->to[p] < f->d[1]; p++)
+            cp_cla_at(c, f, p);
     }
 }

@@ -82,12 +82,12 @@ static void timeliness(sgk__calc *c, int type)
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        int32_t wd;
         if (f->code != type || SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D2) ||
-            f->d[2] < c->from || f->d[2] > c->to)
+            f->d[2] < c->from[0] || f->d[2] > c->to[0])
             continue;
-        wd = sgk__working_days(&c->e->calendar, f->d[0], f->d[2]);
-        sgk__tally(c, f->team, wd <= ts, 1);
+        sgk__tally_event(c, f->d[2], f->team,
+                         sgk__working_days(&c->e->calendar, f->d[0],
+                                           f->d[2]) <= ts, 1);
     }
 }
 
@@ -99,31 +99,42 @@ static void completed_late(sgk__calc *c, int type)
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         if (f->code != type || SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D2) ||
-            f->d[2] < c->from || f->d[2] > c->to)
+            f->d[2] < c->from[0] || f->d[2] > c->to[0])
             continue;
         wd = sgk__working_days(&c->e->calendar, f->d[0], f->d[2]);
         if (wd > ts) {
-            sgk__tally(c, f->team, 1, 0);
+            sgk__tally_event(c, f->d[2], f->team, 1, 0);
             sgk__calc_exception(c, f, f->d[0], wd);
         }
     }
 }
 
-/* Open as at the period's end and already past timescale. */
+/* Open as at a period's end and already past timescale. */
+static void overdue_at(sgk__calc *c, const sgk__fact *f, int p, int32_t ts)
+{
+    int32_t wd = sgk__working_days(&c->e->calendar, f->d[0], c->to[p]);
+    if (wd <= ts)
+        return;
+    sgk__tally(c, p, f->team, 1, 0);
+    if (p == 0)
+        sgk__calc_exception(c, f, f->d[0], wd);
+}
+
 static void overdue(sgk__calc *c, int type)
 {
-    int32_t ts = timescale(c, type), wd;
+    int32_t ts = timescale(c, type);
     size_t i;
+    int p;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         if (f->code != type || SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D2) ||
-            f->d[1] > c->to || f->d[2] <= c->to)
+            f->d[1] > c->to[0] || f->d[2] <= c->from[0])
             continue;
-        wd = sgk__working_days(&c->e->calendar, f->d[0], c->to);
-        if (wd > ts) {
-            sgk__tally(c, f->team, 1, 0);
-            sgk__calc_exception(c, f, f->d[0], wd);
-        }
+        if (f->d[2] > c->to[0])
+            overdue_at(c, f, 0, ts);
+        for (p = sgk__month_from(c, f->d[1]);
+             p < c->nperiods && c->to[p] < f->d[2]; p++)
+            overdue_at(c, f, p, ts);
     }
 }
 

@@ -54,24 +54,35 @@ void sgk__cp_plans_2_years_plus(sgk__calc *c)
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[1] < c->from || f->d[1] > c->to)
+        if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[1] < c->from[0] ||
+            f->d[1] > c->to[0])
             continue;
-        sgk__tally(c, f->team, reached_two_years(f, f->d[1]), 1);
+        sgk__tally_event(c, f->d[1], f->team, reached_two_years(f, f->d[1]),
+                         1);
     }
+}
+
+static void open_at(sgk__calc *c, const sgk__fact *f, int p)
+{
+    int reached = reached_two_years(f, c->to[p]);
+    sgk__tally(c, p, f->team, reached, 1);
+    if (reached && p == 0)
+        sgk__calc_exception(c, f, f->d[0], c->to[0] - f->d[0]);
 }
 
 void sgk__cp_open_2_years_plus(sgk__calc *c)
 {
     size_t i;
+    int p;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        int reached;
-        if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[0] > c->to || f->d[1] <= c->to)
+        if (SGK__IS_BAD(f, SGK__BAD_D1))
             continue;
-        reached = reached_two_years(f, c->to);
-        sgk__tally(c, f->team, reached, 1);
-        if (reached)
-            sgk__calc_exception(c, f, f->d[0], c->to - f->d[0]);
+        if (f->d[0] <= c->to[0] && f->d[1] > c->to[0])
+            open_at(c, f, 0);
+        for (p = sgk__month_from(c, f->d[0]);
+             p < c->nperiods && c->to[p] < f->d[1]; p++)
+            open_at(c, f, p);
     }
 }
 
@@ -82,6 +93,7 @@ void sgk__cp_repeat_plans(sgk__calc *c)
 {
     uint32_t *best = c->scratch;
     sgk__day *first = c->scratch_day;
+    sgk__day from = c->from[c->only], to = c->to[c->only];
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         best[c->facts[i].child] = 0;
@@ -92,7 +104,7 @@ void sgk__cp_repeat_plans(sgk__calc *c)
         uint32_t b = best[f->child];
         if (f->d[0] < first[f->child])
             first[f->child] = f->d[0];
-        if (f->d[0] < c->from || f->d[0] > c->to)
+        if (f->d[0] < from || f->d[0] > to)
             continue;
         if (b == 0 || f->d[0] < c->facts[b - 1].d[0])
             best[f->child] = (uint32_t)i + 1;
@@ -105,6 +117,6 @@ void sgk__cp_repeat_plans(sgk__calc *c)
         earlier = first[f->child] < f->d[0];
         if (!earlier && SGK__IS_BAD(f, SGK__BAD_NUM))
             continue; /* cannot tell; rejected at ingest */
-        sgk__tally(c, f->team, earlier || f->num > 0, 1);
+        sgk__tally(c, c->only, f->team, earlier || f->num > 0, 1);
     }
 }

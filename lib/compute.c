@@ -7,14 +7,18 @@
 #include "family.h"
 
 typedef struct work {
-    double *num, *den;   /* per interned team */
-    uint32_t *scratch;   /* per interned child */
-    sgk__day *scratch_day;
+    int nperiods;
+    sgk__day *from, *to;  /* [period]: 0 is the whole, then months */
     uint32_t nteams, nchildren;
+    double *num, *den;    /* [period * nteams + team] */
+    uint32_t *scratch;    /* per interned child */
+    sgk__day *scratch_day;
 } work;
 
 static void work_free(struct sgk_engine *e, work *w)
 {
+    sgk__free(&e->mem, w->from);
+    sgk__free(&e->mem, w->to);
     sgk__free(&e->mem, w->num);
     sgk__free(&e->mem, w->den);
     sgk__free(&e->mem, w->scratch);
@@ -22,43 +26,109 @@ static void work_free(struct sgk_engine *e, work *w)
     memset(w, 0, sizeof *w);
 }
 
+/* Period 0 is the reporting period; then each calendar month inside it,
+ * clipped to it, when monthly results were asked for. */
+static void fill_periods(struct sgk_engine *e, work *w)
+{
+    sgk__day start = e->from;
+    int m, y, mo, d;
+    w->from[0] = e->from;
+    w->to[0] = e->to;
+    for (m = 1; m < w->nperiods; m++) {
+        sgk__day end;
+        sgk__day_to_ymd(start, &y, &mo, &d);
+        end = sgk__day_from_ymd(y, mo, sgk__days_in_month(y, mo));
+        w->from[m] = start;
+        w->to[m] = end < e->to ? end : e->to;
+        start = w->to[m] + 1;
+    }
+}
+
 static int work_init(struct sgk_engine *e, work *w)
 {
+    size_t cells;
+    w->nperiods = 1 + e->results.nmonths;
     w->nteams = e->teams.count ? e->teams.count : 1;
     w->nchildren = e->children.count ? e->children.count : 1;
-    w->num = sgk__calloc(&e->mem, w->nteams, sizeof *w->num);
-    w->den = sgk__calloc(&e->mem, w->nteams, sizeof *w->den);
+    cells = (size_t)w->nperiods * w->nteams;
+    w->from = sgk__calloc(&e->mem, (size_t)w->nperiods, sizeof *w->from);
+    w->to = sgk__calloc(&e->mem, (size_t)w->nperiods, sizeof *w->to);
+    w->num = sgk__calloc(&e->mem, cells, sizeof *w->num);
+    w->den = sgk__calloc(&e->mem, cells, sizeof *w->den);
     w->scratch = sgk__calloc(&e->mem, w->nchildren, sizeof *w->scratch);
     w->scratch_day = sgk__calloc(&e->mem, w->nchildren,
                                  sizeof *w->scratch_day);
-    if (!w->num || !w->den || !w->scratch || !w->scratch_day) {
+    if (!w->from || !w->to || !w->num || !w->den || !w->scratch ||
+        !w->scratch_day) {
         work_free(e, w);
         return SGK_E_NOMEM;
     }
+    fill_periods(e, w);
     return 0;
 }
 
-/* Runs one indicator over one period into w's team accumulators. */
-static int run(struct sgk_engine *e, work *w, int ind, sgk__day from,
-               sgk__day to, int record)
+int sgk__month_of(const sgk__calc *c, sgk__day d)
+{
+    int p = sgk__month_from(c, d);
+    return p < c->nperiods && c->from[p] <= d ? p : 0;
+}
+
+int sgk__month_from(const sgk__calc *c, sgk__day d)
+{
+    int lo = 1, hi = c->nperiods; /* first month with to >= d in [lo, hi] */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (c->to[mid] < d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void sgk__tally_event(sgk__calc *c, sgk__day d, uint32_t team, double num,
+                      double den)
+{
+    int m;
+    if (d < c->from[0] || d > c->to[0])
+        return;
+    sgk__tally(c, 0, team, num, den);
+    if (c->nperiods > 1 && (m = sgk__month_of(c, d)) > 0)
+        sgk__tally(c, m, team, num, den);
+}
+
+/* Runs one indicator over every period into w's accumulators. */
+static int run(struct sgk_engine *e, work *w, int ind)
 {
     const sgk__indicator *def = sgk__indicator_at(ind);
     sgk__calc c;
-    memset(w->num, 0, w->nteams * sizeof *w->num);
-    memset(w->den, 0, w->nteams * sizeof *w->den);
+    int p;
+    memset(w->num, 0, (size_t)w->nperiods * w->nteams * sizeof *w->num);
+    memset(w->den, 0, (size_t)w->nperiods * w->nteams * sizeof *w->den);
     memset(&c, 0, sizeof c);
     c.e = e;
     c.indicator = ind;
-    c.from = from;
-    c.to = to;
+    c.nperiods = w->nperiods;
+    c.from = w->from;
+    c.to = w->to;
+    c.only = -1;
     c.facts = e->facts[def->kind].items;
     c.nfacts = e->facts[def->kind].len;
-    c.record = record;
+    c.nteams = w->nteams;
     c.num = w->num;
     c.den = w->den;
     c.scratch = w->scratch;
     c.scratch_day = w->scratch_day;
-    def->fn(&c);
+    c.record = 1;
+    if (!def->per_period) {
+        def->fn(&c);
+        return c.status;
+    }
+    for (p = 0; p < w->nperiods && c.status == 0; p++) {
+        c.only = p;
+        c.record = p == 0;
+        def->fn(&c);
+    }
     return c.status;
 }
 
@@ -70,15 +140,18 @@ static void fill_cell(sgk__cell *cell, int unit, int present, double num,
     cell->den = unit == SGK_UNIT_COUNT ? -1 : den;
 }
 
-static void sum_into(const work *w, sgk__cell *cell, int unit, int present)
+static void sum_into(const work *w, int p, sgk__cell *cell, int unit,
+                     int present)
 {
-    double num = 0, den = 0;
+    const double *num = w->num + (size_t)p * w->nteams;
+    const double *den = w->den + (size_t)p * w->nteams;
+    double n = 0, d = 0;
     uint32_t t;
     for (t = 0; t < w->nteams; t++) {
-        num += w->num[t];
-        den += w->den[t];
+        n += num[t];
+        d += den[t];
     }
-    fill_cell(cell, unit, present, num, den);
+    fill_cell(cell, unit, present, n, d);
 }
 
 static int cell_has_value(const sgk__cell *c)
@@ -115,7 +188,7 @@ static void rate(sgk__cell *cell, const sgk__threshold *th, double target)
                             cell_value(cell));
 }
 
-static int compute_teams(struct sgk_engine *e, work *w, int ind)
+static void fill_teams(struct sgk_engine *e, const work *w, int ind)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
@@ -127,48 +200,34 @@ static int compute_teams(struct sgk_engine *e, work *w, int ind)
                   w->den[id]);
         rate(cell, r->applied[ind], r->applied_target[ind]);
     }
-    return 0;
 }
 
-static int compute_months(struct sgk_engine *e, work *w, int ind)
+static void fill_months(struct sgk_engine *e, const work *w, int ind)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
-    int m, y, mo, d;
-    sgk__day start = e->from;
+    int m;
     for (m = 0; m < r->nmonths; m++) {
         sgk__cell *cell = &r->month[(size_t)ind * r->nmonths + m];
-        sgk__day end;
         double target;
-        int rc;
-        sgk__day_to_ymd(start, &y, &mo, &d);
-        end = sgk__day_from_ymd(y, mo, sgk__days_in_month(y, mo));
-        if (end > e->to)
-            end = e->to;
-        if ((rc = run(e, w, ind, start, end, 0)) != 0)
-            return rc;
-        sum_into(w, cell, def->unit, e->kind_seen[def->kind]);
-        rate(cell, threshold_for(e, ind, end, &target), target);
-        start = end + 1;
+        sum_into(w, m + 1, cell, def->unit, e->kind_seen[def->kind]);
+        rate(cell, threshold_for(e, ind, w->to[m + 1], &target), target);
     }
-    return 0;
 }
 
 static int compute_one(struct sgk_engine *e, work *w, int ind)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
-    int rc = run(e, w, ind, e->from, e->to, 1);
+    int rc = run(e, w, ind);
     if (rc)
         return rc;
-    sum_into(w, &r->total[ind], def->unit, e->kind_seen[def->kind]);
+    sum_into(w, 0, &r->total[ind], def->unit, e->kind_seen[def->kind]);
     r->applied[ind] = threshold_for(e, ind, e->to, &r->applied_target[ind]);
     rate(&r->total[ind], r->applied[ind], r->applied_target[ind]);
-    if (r->nteams && (rc = compute_teams(e, w, ind)) != 0)
-        return rc;
-    if (r->nmonths)
-        rc = compute_months(e, w, ind);
-    return rc;
+    fill_teams(e, w, ind);
+    fill_months(e, w, ind);
+    return 0;
 }
 
 /* Drops what the last compute found, so a recompute does not repeat it. */

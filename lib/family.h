@@ -64,15 +64,23 @@ void sgk__cla_ingest(sgk__row *row, sgk__fact *f);
 void sgk__cases_ingest(sgk__row *row, sgk__fact *f);
 void sgk__workforce_ingest(sgk__row *row, sgk__fact *f);
 
-/* One computation of one indicator over one period. */
+/* One computation of one indicator over every period at once.  Period 0
+ * is the whole reporting period; periods 1..nperiods-1 are its months,
+ * when asked for, in order.  Each period has its own as-at date to[p].
+ * Indicators that count children need a pass per period; they are called
+ * once per period with `only` set to it. */
 typedef struct sgk__calc {
     struct sgk_engine *e;
     int indicator;
-    sgk__day from, to;          /* the period (a month, or the whole) */
+    int nperiods;
+    const sgk__day *from, *to;  /* [period] */
+    int only;                   /* the period of a per-period call, or -1 */
     const sgk__fact *facts;     /* facts of the indicator's kind */
     size_t nfacts;
-    int record;                 /* 1: record compute-time rejections */
-    double *num, *den;          /* accumulators indexed by interned team */
+    int record;                 /* 1: record rejections and exceptions
+                                   (for period 0) */
+    uint32_t nteams;
+    double *num, *den;          /* [period * nteams + interned team] */
     uint32_t *scratch;          /* one slot per interned child */
     sgk__day *scratch_day;      /* another slot per interned child */
     int status;                 /* SGK_E_NOMEM from a rejection */
@@ -83,13 +91,25 @@ typedef void (*sgk__compute_fn)(sgk__calc *c);
 /* A record whose slot is bad is kept out: true when any of `mask` is bad. */
 #define SGK__IS_BAD(f, mask) (((f)->bad & (mask)) != 0)
 
-/* Adds one to the team's numerator and/or denominator. */
-static inline void sgk__tally(sgk__calc *c, uint32_t team, double num,
+/* Adds to the numerator and denominator of a period's team. */
+static inline void sgk__tally(sgk__calc *c, int p, uint32_t team, double num,
                               double den)
 {
-    c->num[team] += num;
-    c->den[team] += den;
+    size_t i = (size_t)p * c->nteams + team;
+    c->num[i] += num;
+    c->den[i] += den;
 }
+
+/* The month period containing day d, or 0 when d is in no month period. */
+int sgk__month_of(const sgk__calc *c, sgk__day d);
+/* The first month period whose as-at date is on or after d (nperiods if
+ * none).  As-at dates rise with the index, so a record open from `start`
+ * until `end` is open as at months p = sgk__month_from(c, start) onwards
+ * while c->to[p] < end. */
+int sgk__month_from(const sgk__calc *c, sgk__day d);
+/* Tallies an event dated d into the whole period and into its month. */
+void sgk__tally_event(sgk__calc *c, sgk__day d, uint32_t team, double num,
+                      double den);
 
 /* Keeps a case-level exception when c->record is set and the caller asked
  * for exception lists. */
@@ -115,6 +135,7 @@ typedef struct sgk__indicator {
     sgk__compute_fn fn;
     const char *definition;
     const char *source;
+    int per_period;        /* 1: call once per period (counts children) */
 } sgk__indicator;
 
 const sgk__indicator *sgk__indicator_at(int i);

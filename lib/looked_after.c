@@ -70,6 +70,7 @@ void sgk__adoption_rate(sgk__calc *c)
 {
     uint32_t *last = c->scratch;
     sgk__day *adopted = c->scratch_day;
+    sgk__day from = c->from[c->only], to = c->to[c->only];
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         last[c->facts[i].child] = 0;
@@ -78,8 +79,8 @@ void sgk__adoption_rate(sgk__calc *c)
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         uint32_t b = last[f->child];
-        if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[1] < c->from ||
-            f->d[1] > c->to || !qualifies(c, f))
+        if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[1] < from || f->d[1] > to ||
+            !qualifies(c, f))
             continue;
         if (b == 0 || f->d[1] >= c->facts[b - 1].d[1])
             last[f->child] = (uint32_t)i + 1;
@@ -89,6 +90,6 @@ void sgk__adoption_rate(sgk__calc *c)
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         if (last[f->child] == i + 1)
-            sgk__tally(c, f->team, adopted[f->child] != 0, 1);
+            sgk__tally(c, c->only, f->team, adopted[f->child] != 0, 1);
     }
 }

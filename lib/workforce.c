@@ -106,23 +106,27 @@ void sgk__workforce_ingest(sgk__row *row, sgk__fact *f)
 void sgk__sw_vacancy_rate(sgk__calc *c)
 {
     size_t i;
+    int p;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         double fte = (double)f->num / FTE_SCALE;
         if (!f->code2 || SGK__IS_BAD(f, SGK__BAD_CODE2))
             continue;
-        sgk__tally(c, f->team, f->code != ST_IN_POST ? fte : 0, fte);
+        for (p = 0; p < c->nperiods; p++) /* a snapshot: every as-at */
+            sgk__tally(c, p, f->team, f->code != ST_IN_POST ? fte : 0, fte);
     }
 }
 
 void sgk__sw_agency_rate(sgk__calc *c)
 {
     size_t i;
+    int p;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         double fte = (double)f->num / FTE_SCALE;
         if (!f->code2 || SGK__IS_BAD(f, SGK__BAD_CODE2) || f->code == ST_VACANT)
             continue;
-        sgk__tally(c, f->team, f->code == ST_AGENCY ? fte : 0, fte);
+        for (p = 0; p < c->nperiods; p++)
+            sgk__tally(c, p, f->team, f->code == ST_AGENCY ? fte : 0, fte);
     }
 }
