@@ -9,6 +9,7 @@
  *
  * Fact layout: d[0] clock start, d[1] start_date, d[2] completion_date,
  * d[3] referral_date, code = assessment type. */
+#include <string.h>
 #include "family.h"
 
 enum { TYPE_INITIAL = 1, TYPE_CORE = 2, TYPE_SINGLE = 3 };
@@ -25,6 +26,13 @@ static int read_type(sgk__row *row)
     const char *s;
     size_t n;
     if (!sgk__row_code(row, SGK__COL_ASSESSMENT_TYPE, &s, &n))
+        return TYPE_SINGLE;
+    /* The plain lower-case names first: what nearly every extract has. */
+    if (n == 7 && memcmp(s, "initial", 7) == 0)
+        return TYPE_INITIAL;
+    if (n == 4 && memcmp(s, "core", 4) == 0)
+        return TYPE_CORE;
+    if (n == 6 && memcmp(s, "single", 6) == 0)
         return TYPE_SINGLE;
     if (sgk__code_is(s, n, "initial") || sgk__code_is(s, n, "ia") ||
         sgk__code_is(s, n, "initial assessment"))

@@ -370,6 +370,9 @@ int sgk__layout_build(const sgk__mem *mem, sgk__layout *lay, int kind,
 
 void sgk__trim(const char **s, size_t *len)
 {
+    if (*len == 0 || ((unsigned char)(*s)[0] > ' ' &&
+                      (unsigned char)(*s)[*len - 1] > ' '))
+        return; /* nothing to trim: the usual case */
     while (*len > 0 && (**s == ' ' || **s == '\t' || **s == '\r' ||
                         **s == '\n')) {
         (*s)++;
@@ -401,6 +404,12 @@ void sgk__code_strip(const char **s, size_t *len)
 {
     size_t i, p;
     sgk__trim(s, len);
+    /* A bare word or code (no ')', ':' or ' ') is already what we want. */
+    for (i = 0; i < *len; i++)
+        if ((*s)[i] == ')' || (*s)[i] == ':' || (*s)[i] == ' ')
+            break;
+    if (i == *len)
+        return;
     p = letter_prefix(*s, *len);
     *s += p;
     *len -= p;

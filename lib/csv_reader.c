@@ -57,8 +57,14 @@ static void on_field(void *data, size_t len, void *ctx)
     sgk__reader *r = ctx;
     if (r->status)
         return;
-    if (ensure_fields(r, r->nfields + 1) != 0 ||
-        grow(r->mem, (void **)&r->buf, &r->bufcap, r->buflen + len + 1, 1)) {
+    r->nonblank |= len > 0;
+    /* Columns no indicator reads (free-text notes, say) are not copied. */
+    if (r->nfields < r->nwanted && !r->wanted[r->nfields])
+        len = 0;
+    if ((r->nfields >= r->capfields || r->buflen + len + 1 > r->bufcap) &&
+        (ensure_fields(r, r->nfields + 1) != 0 ||
+         grow(r->mem, (void **)&r->buf, &r->bufcap, r->buflen + len + 1,
+              1))) {
         r->status = SGK_E_NOMEM;
         return;
     }
@@ -72,11 +78,12 @@ static void clear_record(sgk__reader *r)
 {
     r->nfields = 0;
     r->buflen = 0;
+    r->nonblank = 0;
 }
 
 static int record_is_blank(const sgk__reader *r)
 {
-    return r->buflen == 0;
+    return !r->nonblank;
 }
 
 static void on_record(int term, void *ctx)

@@ -42,6 +42,9 @@ typedef struct sgk__reader {
     int status;           /* first stop status from a callback */
     int finished;
     unsigned char delim;
+    int nonblank;         /* the current record has a non-empty field */
+    const unsigned char *wanted; /* fields worth copying (1), by index; */
+    size_t nwanted;       /* fields past nwanted are always copied */
 } sgk__reader;
 
 int sgk__reader_init(sgk__reader *r, const sgk__mem *mem, unsigned char delim,

@@ -423,6 +423,58 @@ static int finish(int result, sgk__day day, const char *why, sgk__day *out,
     return result;
 }
 
+/* Days since 1970-01-01 of a valid civil date, without loops or tables
+ * (the era-based method, eras being 400-year cycles). */
+static sgk__day civil_day(int y, int m, int d)
+{
+    int yy = y - (m <= 2);
+    int era = (yy >= 0 ? yy : yy - 399) / 400;
+    unsigned yoe = (unsigned)(yy - era * 400);
+    unsigned doy = (unsigned)((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1);
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (sgk__day)(era * 146097 + (int)doe - 719468);
+}
+
+static int two_digits(const char *s)
+{
+    return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* 1 when the bytes at the given offsets are all digits; branch-free. */
+static int digits_at(const char *s, int a, int b, int c, int d)
+{
+    return ((unsigned)(s[a] - '0') <= 9) & ((unsigned)(s[b] - '0') <= 9) &
+           ((unsigned)(s[c] - '0') <= 9) & ((unsigned)(s[d] - '0') <= 9);
+}
+
+/* The exact shapes nearly every extract uses, "YYYY-MM-DD" and
+ * "DD/MM/YYYY", decided in a few dozen instructions; 0 when the field
+ * needs the full parser (anything unusual, bad or blank-meaning). */
+static int parse_common(const char *s, size_t len, sgk__day *out)
+{
+    int y, m, d;
+    if (len != 10)
+        return 0;
+    if (s[4] == '-' && s[7] == '-' && digits_at(s, 0, 1, 2, 3) &&
+        digits_at(s, 5, 6, 8, 9)) {
+        y = two_digits(s) * 100 + two_digits(s + 2);
+        m = two_digits(s + 5);
+        d = two_digits(s + 8);
+    } else if (s[2] == '/' && s[5] == '/' && digits_at(s, 0, 1, 3, 4) &&
+               digits_at(s, 6, 7, 8, 9)) {
+        d = two_digits(s);
+        m = two_digits(s + 3);
+        y = two_digits(s + 6) * 100 + two_digits(s + 8);
+    } else {
+        return 0;
+    }
+    if (y <= SGK__YEAR_MIN || y > SGK__YEAR_MAX || m < 1 || m > 12 ||
+        d < 1 || d > sgk__days_in_month(y, m))
+        return 0; /* including 1900, whose 1 January means "no date" */
+    *out = civil_day(y, m, d);
+    return 1;
+}
+
 int sgk__date_parse(const char *s, size_t len, sgk__day *out,
                     const char **reason)
 {
@@ -434,6 +486,8 @@ int sgk__date_parse(const char *s, size_t len, sgk__day *out,
 
     if (s == NULL || len == 0)
         return finish(SGK__DATE_BLANK, day, NULL, out, reason);
+    if (parse_common(s, len, &day))
+        return finish(SGK__DATE_OK, day, NULL, out, reason);
     c.p = s;
     c.end = s + len;
     while (c.p < c.end && is_blank(*c.p))

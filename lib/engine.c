@@ -86,8 +86,10 @@ void sgk_engine_free(sgk_engine *e)
     int k;
     if (!e)
         return;
-    if (e->stream.open)
+    if (e->stream.open) {
         sgk__reader_free(&e->stream.reader);
+        sgk__free(&e->mem, e->stream.wanted);
+    }
     sgk__results_free(e);
     sgk__rejections_free(e);
     free_inputs(e);

@@ -90,6 +90,7 @@ typedef struct sgk__ingest {
     int status;        /* first fatal error */
     sgk__reader reader;
     size_t facts_mark[SGK_KIND_COUNT]; /* facts before this input */
+    unsigned char *wanted;    /* fields the layout reads (reader.wanted) */
     int open;
 } sgk__ingest;
 
@@ -131,6 +132,8 @@ void sgk__rejections_free(struct sgk_engine *e);
 int sgk__ingest_begin(struct sgk_engine *e, sgk__ingest *in, const char *name,
                       int kind);
 int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status);
+/* After the layout is set: lets the reader skip unread fields. */
+int sgk__ingest_want(struct sgk_engine *e, sgk__ingest *in);
 
 void sgk__results_free(struct sgk_engine *e);
 

@@ -101,7 +101,9 @@ static void *parse_chunk(void *arg)
     in->reader.bom_pending = 0; /* only the file's first bytes can be one */
     input = sgk__vec_at(&c->e->inputs, 0);
     input->kind = in->layout.kind;
-    rc = sgk__reader_feed(&in->reader, c->data, c->len);
+    rc = sgk__ingest_want(c->e, in);
+    if (rc == 0)
+        rc = sgk__reader_feed(&in->reader, c->data, c->len);
     c->clean_end = rc == 0 && !in->reader.skip_line &&
                    in->reader.parser.pstate == READER_BETWEEN_RECORDS;
     c->lines = in->reader.line - 1;

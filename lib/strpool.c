@@ -4,15 +4,23 @@
 #include "sgkpi.h"
 #include "strpool.h"
 
+/* Eight bytes at a time, mixed by multiplication: ids and names are
+ * short, so this is a handful of instructions per string. */
 static uint32_t hash_bytes(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    size_t i;
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len, w;
+    while (len >= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        s += 8;
+        len -= 8;
     }
-    return h;
+    for (w = 0; len > 0; len--)
+        w = (w << 8) | (unsigned char)s[len - 1];
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 void sgk__strpool_init(sgk__strpool *p)

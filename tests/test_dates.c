@@ -2,6 +2,7 @@
  * day 0 is 1970-01-01, 2021-01-01 is day 18628 (51 years of 365 days plus
  * 13 leap days), 1900-01-01 is day -25567 (70 * 365 + 17 leap days). */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dates.h"
@@ -376,6 +377,27 @@ START_TEST(test_add_years)
 }
 END_TEST
 
+/* The fast path for the two common shapes must agree with the calendar
+ * arithmetic for every day it accepts. */
+START_TEST(common_shapes_every_day)
+{
+    sgk__day first = sgk__day_from_ymd(1900, 1, 2);
+    sgk__day last = sgk__day_from_ymd(2100, 12, 31), day, got;
+    char iso[16], dmy[16];
+    const char *why;
+    for (day = first; day <= last; day++) {
+        int y, m, d;
+        sgk__day_to_ymd(day, &y, &m, &d);
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+        snprintf(dmy, sizeof dmy, "%02d/%02d/%04d", d, m, y);
+        ck_assert_int_eq(sgk__date_parse(iso, 10, &got, &why), SGK__DATE_OK);
+        ck_assert_int_eq(got, day);
+        ck_assert_int_eq(sgk__date_parse(dmy, 10, &got, &why), SGK__DATE_OK);
+        ck_assert_int_eq(got, day);
+    }
+}
+END_TEST
+
 static Suite *dates_suite(void)
 {
     Suite *s = suite_create("dates");
@@ -383,6 +405,8 @@ static Suite *dates_suite(void)
     TCase *calc_tc = tcase_create("arithmetic");
 
     tcase_add_test(parse_tc, test_iso);
+
+    tcase_add_test(parse_tc, common_shapes_every_day);
     tcase_add_test(parse_tc, test_day_month_year);
     tcase_add_test(parse_tc, test_time_ignored);
     tcase_add_test(parse_tc, test_blanks_trimmed);
