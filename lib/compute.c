@@ -132,16 +132,19 @@ static int run(struct sgk_engine *e, work *w, int ind)
     return c.status;
 }
 
-static void fill_cell(sgk__cell *cell, int unit, int present, double num,
-                      double den)
+/* Stores a cell, turning scaled whole-number tallies back into units once,
+ * at the end, so that no rounding error builds up in the sums. */
+static void fill_cell(sgk__cell *cell, const sgk__indicator *def,
+                      int present, double num, double den)
 {
+    double scale = def->scale > 0 ? def->scale : 1;
     cell->present = present;
-    cell->num = num;
-    cell->den = unit == SGK_UNIT_COUNT ? -1 : den;
+    cell->num = num / scale;
+    cell->den = def->unit == SGK_UNIT_COUNT ? -1 : den / scale;
 }
 
-static void sum_into(const work *w, int p, sgk__cell *cell, int unit,
-                     int present)
+static void sum_into(const work *w, int p, sgk__cell *cell,
+                     const sgk__indicator *def, int present)
 {
     const double *num = w->num + (size_t)p * w->nteams;
     const double *den = w->den + (size_t)p * w->nteams;
@@ -151,7 +154,7 @@ static void sum_into(const work *w, int p, sgk__cell *cell, int unit,
         n += num[t];
         d += den[t];
     }
-    fill_cell(cell, unit, present, n, d);
+    fill_cell(cell, def, present, n, d);
 }
 
 static int cell_has_value(const sgk__cell *c)
@@ -196,8 +199,7 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind)
     for (t = 0; t < r->nteams; t++) {
         sgk__cell *cell = &r->team[(size_t)ind * r->nteams + t];
         uint32_t id = r->team_order[t];
-        fill_cell(cell, def->unit, e->kind_seen[def->kind], w->num[id],
-                  w->den[id]);
+        fill_cell(cell, def, e->kind_seen[def->kind], w->num[id], w->den[id]);
         rate(cell, r->applied[ind], r->applied_target[ind]);
     }
 }
@@ -210,7 +212,7 @@ static void fill_months(struct sgk_engine *e, const work *w, int ind)
     for (m = 0; m < r->nmonths; m++) {
         sgk__cell *cell = &r->month[(size_t)ind * r->nmonths + m];
         double target;
-        sum_into(w, m + 1, cell, def->unit, e->kind_seen[def->kind]);
+        sum_into(w, m + 1, cell, def, e->kind_seen[def->kind]);
         rate(cell, threshold_for(e, ind, w->to[m + 1], &target), target);
     }
 }
@@ -222,7 +224,7 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
     int rc = run(e, w, ind);
     if (rc)
         return rc;
-    sum_into(w, 0, &r->total[ind], def->unit, e->kind_seen[def->kind]);
+    sum_into(w, 0, &r->total[ind], def, e->kind_seen[def->kind]);
     r->applied[ind] = threshold_for(e, ind, e->to, &r->applied_target[ind]);
     rate(&r->total[ind], r->applied[ind], r->applied_target[ind]);
     fill_teams(e, w, ind);

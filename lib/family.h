@@ -136,6 +136,8 @@ typedef struct sgk__indicator {
     const char *definition;
     const char *source;
     int per_period;        /* 1: call once per period (counts children) */
+    int scale;             /* tallies are in 1/scale units (0 means 1), so
+                              sums of decimals such as FTE stay exact */
 } sgk__indicator;
 
 const sgk__indicator *sgk__indicator_at(int i);

@@ -13,83 +13,84 @@ static const sgk__indicator table[] = {
      SGK_KIND_ASSESSMENTS, sgk__ia_timeliness,
      "Initial assessments completed in the period; percentage completed "
      "within 7 working days of the referral (or start) date.",
-     KENT "Improvement Notice IN 6, action 2.2.6 (at least 69%)", 0},
+     KENT "Improvement Notice IN 6, action 2.2.6 (at least 69%)", 0, 0},
     {"ca_timeliness", "Core assessments completed within timescale", PCT,
      SGK_KIND_ASSESSMENTS, sgk__ca_timeliness,
      "Core assessments completed in the period; percentage completed within "
      "35 working days of the start date.",
-     KENT "Improvement Notice IN 6, action 2.2.6 (at least 80.4%)", 0},
+     KENT "Improvement Notice IN 6, action 2.2.6 (at least 80.4%)", 0, 0},
     {"sa_timeliness", "Single assessments completed within timescale", PCT,
      SGK_KIND_ASSESSMENTS, sgk__sa_timeliness,
      "Single (continuous) assessments completed in the period; percentage "
      "completed within 45 working days of the start date.",
      "Working Together to Safeguard Children 2018; DfE children in need "
-     "census", 0},
+     "census", 0, 0},
     {"ia_overdue", "Open initial assessments out of timescale", CNT,
      SGK_KIND_ASSESSMENTS, sgk__ia_overdue,
      "Initial assessments open at the end of the period that are already "
      "more than 7 working days old.",
-     KENT "Improvement Notice IN 3 (200 or fewer)", 0},
+     KENT "Improvement Notice IN 3 (200 or fewer)", 0, 0},
     {"ca_overdue", "Open core assessments out of timescale", CNT,
      SGK_KIND_ASSESSMENTS, sgk__ca_overdue,
      "Core assessments open at the end of the period that are already more "
      "than 35 working days old.",
-     KENT "Improvement Notice IN 3 (100 or fewer)", 0},
+     KENT "Improvement Notice IN 3 (100 or fewer)", 0, 0},
     {"sa_overdue", "Open single assessments out of timescale", CNT,
      SGK_KIND_ASSESSMENTS, sgk__sa_overdue,
      "Single assessments open at the end of the period that are already "
      "more than 45 working days old.",
-     "Working Together to Safeguard Children 2018", 0},
+     "Working Together to Safeguard Children 2018", 0, 0},
     {"ia_completed_late", "Initial assessments completed late", CNT,
      SGK_KIND_ASSESSMENTS, sgk__ia_completed_late,
      "Initial assessments completed in the period after more than 7 "
-     "working days.", KENT "Improvement Notice IN 3 and IN 6", 0},
+     "working days.", KENT "Improvement Notice IN 3 and IN 6", 0, 0},
     {"ca_completed_late", "Core assessments completed late", CNT,
      SGK_KIND_ASSESSMENTS, sgk__ca_completed_late,
      "Core assessments completed in the period after more than 35 working "
-     "days.", KENT "Improvement Notice IN 3 and IN 6", 0},
+     "days.", KENT "Improvement Notice IN 3 and IN 6", 0, 0},
     {"sa_completed_late", "Single assessments completed late", CNT,
      SGK_KIND_ASSESSMENTS, sgk__sa_completed_late,
      "Single assessments completed in the period after more than 45 "
-     "working days.", "Working Together to Safeguard Children 2018", 0},
+     "working days.", "Working Together to Safeguard Children 2018", 0, 0},
     {"unallocated_over_28_days", "Cases unallocated for more than 28 days",
      CNT, SGK_KIND_CASES, sgk__unallocated_over_28_days,
      "Cases open at the end of the period with no allocated worker for more "
      "than 28 calendar days.",
-     KENT "Improvement Notice IN 3 (200 or fewer)", 0},
+     KENT "Improvement Notice IN 3 (200 or fewer)", 0, 0},
     {"unallocated_cp_cla", "Unallocated child protection and looked-after "
      "cases", CNT, SGK_KIND_CASES, sgk__unallocated_cp_cla,
      "Child protection and looked-after cases open at the end of the period "
      "with no allocated worker, however long.",
-     KENT "action 2.1.3 (none)", 0},
+     KENT "action 2.1.3 (none)", 0, 0},
     {"cp_plans_2_years_plus", "Child protection plans lasting 2 years or "
      "more", PCT, SGK_KIND_CP_PLANS, sgk__cp_plans_2_years_plus,
      "Plans that ended in the period; percentage that had lasted two years "
-     "or more.", KENT "Improvement Notice IN 8 (6% over 2012-13)", 0},
+     "or more.", KENT "Improvement Notice IN 8 (6% over 2012-13)", 0, 0},
     {"cp_open_2_years_plus", "Open child protection plans at 2 years or "
      "more", PCT, SGK_KIND_CP_PLANS, sgk__cp_open_2_years_plus,
      "Plans open at the end of the period; percentage that had reached their "
-     "second anniversary.", KENT "action 2.3.6 (monitoring the cohort)", 0},
+     "second anniversary.", KENT "action 2.3.6 (monitoring the cohort)", 0, 0},
     {"cp_repeat_plans", "Children on a plan for a second or subsequent time",
      PCT, SGK_KIND_CP_PLANS, sgk__cp_repeat_plans,
      "Children who became the subject of a plan in the period; percentage "
      "for whom it was a second or later plan, ever.",
-     KENT "Improvement Notice IN 8, action 2.3.7 (below 13.6%)", 1},
+     KENT "Improvement Notice IN 8, action 2.3.7 (below 13.6%)", 1, 0},
     {"adoption_rate", "Children adopted on leaving care", PCT,
      SGK_KIND_CLA_EPISODES, sgk__adoption_rate,
      "Children who ceased to be looked after in the period (not X1, not "
      "short breaks); percentage adopted (E11 or E12).",
-     KENT "Improvement Notice IN 14 (11% by March 2012, 13% in 2012-13)", 1},
+     KENT "Improvement Notice IN 14 (11% by March 2012, 13% in 2012-13)", 1, 0},
     {"sw_vacancy_rate", "Qualified social worker vacancy rate", PCT,
      SGK_KIND_WORKFORCE, sgk__sw_vacancy_rate,
      "Vacant and agency-covered qualified social worker FTE as a percentage "
      "of all qualified social worker posts.",
-     KENT "Improvement Notice IN 9, action 5.1.6 (10% or below)", 0},
+     KENT "Improvement Notice IN 9, action 5.1.6 (10% or below)", 0,
+     10000},
     {"sw_agency_rate", "Qualified social worker agency rate", PCT,
      SGK_KIND_WORKFORCE, sgk__sw_agency_rate,
      "Agency qualified social worker FTE as a percentage of filled posts "
      "(agency plus employed).",
-     "DfE children's social work workforce statistics", 0},
+     "DfE children's social work workforce statistics", 0, 10000},
 };
 
 #define COUNT ((int)(sizeof table / sizeof table[0]))

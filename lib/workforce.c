@@ -109,7 +109,7 @@ void sgk__sw_vacancy_rate(sgk__calc *c)
     int p;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        double fte = (double)f->num / FTE_SCALE;
+        double fte = (double)f->num; /* in 1/FTE_SCALE units: exact sums */
         if (!f->code2 || SGK__IS_BAD(f, SGK__BAD_CODE2))
             continue;
         for (p = 0; p < c->nperiods; p++) /* a snapshot: every as-at */
@@ -123,7 +123,7 @@ void sgk__sw_agency_rate(sgk__calc *c)
     int p;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        double fte = (double)f->num / FTE_SCALE;
+        double fte = (double)f->num;
         if (!f->code2 || SGK__IS_BAD(f, SGK__BAD_CODE2) || f->code == ST_VACANT)
             continue;
         for (p = 0; p < c->nperiods; p++)
