@@ -121,9 +121,17 @@ void sgk__vec_free(const sgk__mem *mem, sgk__vec *v)
 /* libcsv's realloc and free hooks take no context pointer.  Rather than keep
  * the engine in a global, each buffer libcsv owns carries its sgk__mem in a
  * header just before the bytes libcsv sees.  csv_reader.c seeds the parser
- * with such a buffer, so libcsv only ever grows or frees these. */
+ * with such a buffer, so libcsv only ever grows or frees these.
+ *
+ * libcsv grows its field buffer by a fixed block each time, which makes a
+ * very long field cost quadratic copying; the header also keeps the real
+ * capacity, doubled on each growth, so most of libcsv's requests are met
+ * without moving anything. */
 typedef union csvbuf_head {
-    const sgk__mem *mem;
+    struct {
+        const sgk__mem *mem;
+        size_t cap;
+    } h;
     long double align_ld; /* C99 has no max_align_t */
     long long align_ll;
     void *align_p;
@@ -134,19 +142,27 @@ void *sgk__csvbuf_new(const sgk__mem *mem, size_t size)
     csvbuf_head *h = sgk__malloc(mem, sizeof *h + size);
     if (!h)
         return NULL;
-    h->mem = mem;
+    h->h.mem = mem;
+    h->h.cap = size;
     return h + 1;
 }
 
 void *sgk__csvbuf_realloc(void *ptr, size_t size)
 {
     csvbuf_head *h = (csvbuf_head *)ptr - 1;
-    const sgk__mem *mem = h->mem;
-    if (size > SIZE_MAX - sizeof *h)
+    const sgk__mem *mem = h->h.mem;
+    size_t cap = h->h.cap;
+    if (size <= cap)
+        return ptr;
+    cap = cap > (SIZE_MAX - sizeof *h) / 2 ? size : cap * 2;
+    if (cap < size)
+        cap = size;
+    if (cap > SIZE_MAX - sizeof *h)
         return NULL;
-    h = sgk__realloc(mem, h, sizeof *h + size);
+    h = sgk__realloc(mem, h, sizeof *h + cap);
     if (!h)
         return NULL;
+    h->h.cap = cap;
     return h + 1;
 }
 
@@ -156,5 +172,5 @@ void sgk__csvbuf_free(void *ptr)
     if (!ptr)
         return;
     h = (csvbuf_head *)ptr - 1;
-    sgk__free(h->mem, h);
+    sgk__free(h->h.mem, h);
 }

@@ -212,8 +212,11 @@ static void fill_months(struct sgk_engine *e, const work *w, int ind)
     for (m = 0; m < r->nmonths; m++) {
         sgk__cell *cell = &r->month[(size_t)ind * r->nmonths + m];
         double target;
+        const sgk__threshold *th = threshold_for(e, ind, w->to[m + 1],
+                                                 &target);
+        /* Two statements: `target` is only set once threshold_for ran. */
         sum_into(w, m + 1, cell, def, e->kind_seen[def->kind]);
-        rate(cell, threshold_for(e, ind, w->to[m + 1], &target), target);
+        rate(cell, th, target);
     }
 }
 

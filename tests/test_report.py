@@ -115,6 +115,16 @@ class JsonContract(unittest.TestCase):
               for m in ind["ia_timeliness"]["by_month"]]
         self.assertEqual(ia, [(1, 2), (0, 0), (0, 0)])
 
+    def test_month_statuses(self):
+        # Each month is rated against the threshold for that month.
+        _, ind = report("--monthly", "--thresholds", "kent-2011")
+        self.assertEqual([m.get("status") for m in
+                          ind["ia_timeliness"]["by_month"]],
+                         ["not_met", "no_data", "no_data"])
+        self.assertEqual([m.get("status") for m in
+                          ind["ca_overdue"]["by_month"]],
+                         ["met", "met", "met"])
+
 
 class ExitCodes(unittest.TestCase):
     def test_breach_exit_one(self):

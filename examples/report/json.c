@@ -5,20 +5,6 @@
 #include <string.h>
 #include "report.h"
 
-void report_number(char *buf, size_t cap, double v)
-{
-    int prec;
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, cap, "%.0f", v);
-        return;
-    }
-    for (prec = 15; prec <= 17; prec++) {
-        snprintf(buf, cap, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
-}
-
 static void json_string(FILE *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -70,17 +56,30 @@ static void write_inputs(FILE *out, const sgk_engine *e)
     fputs(n ? "\n  ],\n" : "],\n", out);
 }
 
-/* value, numerator, denominator and status of one result cell. */
-static void write_cell(FILE *out, const sgk_engine *e, int ind, int group,
-                       int k)
+/* value, numerator, denominator and status of one result cell.  With
+ * --suppress, a suppressed cell's numbers are the string "c" (a count's
+ * denominator stays null). */
+static void write_cell(FILE *out, const sgk_engine *e,
+                       const report_options *o, int ind, int group, int k)
 {
     const char *status = sgk_status_name(sgk_result_status(e, ind, group, k));
+    report_cell c;
+    report_cell_get(&c, e, o, ind, group, k);
     fputs("\"value\": ", out);
-    json_number(out, sgk_result_value(e, ind, group, k));
+    if (c.suppressed)
+        fputs("\"c\"", out);
+    else
+        json_number(out, c.value);
     fputs(", \"numerator\": ", out);
-    json_number(out, sgk_result_numerator(e, ind, group, k));
+    if (c.suppressed)
+        fputs("\"c\"", out);
+    else
+        json_number(out, c.num);
     fputs(", \"denominator\": ", out);
-    json_number(out, sgk_result_denominator(e, ind, group, k));
+    if (c.suppressed && !isnan(c.den))
+        fputs("\"c\"", out);
+    else
+        json_number(out, c.den);
     if (status) {
         fputs(", \"status\": ", out);
         json_string(out, status);
@@ -127,7 +126,8 @@ static void write_benchmarks(FILE *out, const sgk_engine *e, int ind)
     fputc(']', out);
 }
 
-static void write_breakdowns(FILE *out, const sgk_engine *e, int ind)
+static void write_breakdowns(FILE *out, const sgk_engine *e,
+                             const report_options *o, int ind)
 {
     int k, n = sgk_engine_team_count(e);
     if (n > 0) {
@@ -136,7 +136,7 @@ static void write_breakdowns(FILE *out, const sgk_engine *e, int ind)
             fputs(k ? ",\n        {\"team\": " : "\n        {\"team\": ", out);
             json_string(out, sgk_engine_team_name(e, k));
             fputs(", ", out);
-            write_cell(out, e, ind, SGK_GROUP_TEAM, k);
+            write_cell(out, e, o, ind, SGK_GROUP_TEAM, k);
             fputc('}', out);
         }
         fputs("\n      ]", out);
@@ -149,14 +149,15 @@ static void write_breakdowns(FILE *out, const sgk_engine *e, int ind)
                   out);
             json_string(out, sgk_engine_month_label(e, k));
             fputs(", ", out);
-            write_cell(out, e, ind, SGK_GROUP_MONTH, k);
+            write_cell(out, e, o, ind, SGK_GROUP_MONTH, k);
             fputc('}', out);
         }
         fputs("\n      ]", out);
     }
 }
 
-static void write_indicator(FILE *out, const sgk_engine *e, int ind)
+static void write_indicator(FILE *out, const sgk_engine *e,
+                            const report_options *o, int ind)
 {
     fputs("    {\"id\": ", out);
     json_string(out, sgk_indicator_id(ind));
@@ -166,13 +167,32 @@ static void write_indicator(FILE *out, const sgk_engine *e, int ind)
     json_string(out, sgk_indicator_unit(ind) == SGK_UNIT_PERCENT ? "percent"
                                                                  : "count");
     fputs(",\n      ", out);
-    write_cell(out, e, ind, SGK_GROUP_TOTAL, 0);
+    write_cell(out, e, o, ind, SGK_GROUP_TOTAL, 0);
     write_threshold(out, e, ind);
     write_benchmarks(out, e, ind);
-    write_breakdowns(out, e, ind);
+    write_breakdowns(out, e, o, ind);
     fputs(",\n      \"source\": ", out);
     json_string(out, sgk_indicator_source(ind));
     fputs("}", out);
+}
+
+/* Where the exception lists went: file names and row counts only. */
+static void write_exception_lists(FILE *out, const report_options *o)
+{
+    int i, first = 1;
+    fputs("  \"exception_lists\": {\"directory\": ", out);
+    json_string(out, o->exceptions);
+    fputs(", \"contains_child_identifiers\": true, \"files\": [", out);
+    for (i = 0; o->exception_rows && i < sgk_indicator_count(); i++) {
+        if (o->exception_rows[i] < 0)
+            continue;
+        fputs(first ? "\n    {\"indicator\": " : ",\n    {\"indicator\": ", out);
+        json_string(out, sgk_indicator_id(i));
+        fprintf(out, ", \"file\": \"%s.csv\", \"rows\": %lld}",
+                sgk_indicator_id(i), (long long)o->exception_rows[i]);
+        first = 0;
+    }
+    fputs(first ? "]},\n" : "\n  ]},\n", out);
 }
 
 static void write_rejections(FILE *out, const sgk_engine *e)
@@ -213,13 +233,18 @@ int report_write_json(FILE *out, const sgk_engine *e, const report_options *o)
     fputs(", \"to\": ", out);
     json_string(out, o->to);
     fputs("},\n", out);
+    if (o->suppress > 0)
+        fprintf(out, "  \"suppression\": {\"up_to\": %d, \"marker\": \"c\"},\n",
+                o->suppress);
     write_inputs(out, e);
     fputs("  \"indicators\": [\n", out);
     for (ind = 0; ind < n; ind++) {
-        write_indicator(out, e, ind);
+        write_indicator(out, e, o, ind);
         fputs(ind + 1 < n ? ",\n" : "\n", out);
     }
     fputs("  ],\n", out);
+    if (o->exceptions)
+        write_exception_lists(out, o);
     write_rejections(out, e);
     fputs("}\n", out);
     return ferror(out) ? -1 : 0;
