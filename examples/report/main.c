@@ -28,6 +28,8 @@ static int configure(sgk_engine *e, const report_options *o)
         rc = sgk_engine_set_option(e, SGK_OPT_BY_MONTH, o->monthly);
     if (rc == 0)
         rc = sgk_engine_set_option(e, SGK_OPT_EXCEPTIONS, o->exceptions != 0);
+    if (rc == 0)
+        rc = sgk_engine_set_option(e, SGK_OPT_THREADS, o->threads);
     if (rc == 0 && o->holidays)
         rc = sgk_engine_add_closure_file(e, o->holidays);
     if (rc == 0 && o->benchmarks)

@@ -48,6 +48,9 @@ static void usage(FILE *out)
 "                             --exceptions exceptions/\n"
 "  --max-rejections N       rejections listed in text output (default 20)\n"
 "                             --max-rejections 100\n"
+"  --threads N              threads for reading large files (default 0:\n"
+"                           one per online CPU); results are the same\n"
+"                           whatever N is     --threads 1\n"
 "  --fail-on-breach         exit 1 when any threshold is not met\n"
 "  -q, --quiet              no progress bar or notes on stderr\n"
 "  --version                print the library version\n"
@@ -173,6 +176,10 @@ static int take_value(report_options *o, const char *a, const char *v)
         if ((n = parse_count(v, 100000000)) < 0)
             return bad("--max-rejections takes a whole number, not", v);
         o->max_rejections = (int)n;
+    } else if (strcmp(a, "--threads") == 0) {
+        if ((n = parse_count(v, 256)) < 0)
+            return bad("--threads takes a whole number, not", v);
+        o->threads = (int)n;
     } else {
         return -1;
     }
@@ -182,7 +189,7 @@ static int take_value(report_options *o, const char *a, const char *v)
 static const char *const valued[] = {
     "--by", "--from", "--to", "--thresholds", "--benchmarks", "--holidays",
     "--format", "--output", "-o", "--exceptions", "--suppress",
-    "--delimiter", "--max-rejections", NULL,
+    "--delimiter", "--max-rejections", "--threads", NULL,
 };
 
 static int takes_value(const char *a, size_t len)

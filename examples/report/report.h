@@ -38,6 +38,7 @@ typedef struct report_options {
     int format;               /* 0 until chosen */
     int delimiter;
     int max_rejections;       /* rejections printed in text, 0 = default */
+    int threads;              /* SGK_OPT_THREADS: 0 = online CPUs */
     int suppress;             /* --suppress N; 0 = off */
     int colour;               /* text: ANSI colour on (decided in main) */
     const char *output;       /* --output FILE, NULL = stdout */
