@@ -73,21 +73,18 @@ sgk__day sgk__day_from_ymd(int y, int m, int d)
 
 void sgk__day_to_ymd(sgk__day day, int *y, int *m, int *d)
 {
-    /* 146097 days make 400 Gregorian years; the estimate is within a year
-     * and the loops settle it. */
-    int64_t yy = 1970 + floor_div((int64_t)day * 400, 146097);
-    int doy, mm = 1;
-
-    while (first_day_of_year(yy) > day)
-        yy--;
-    while (first_day_of_year(yy + 1) <= day)
-        yy++;
-    doy = (int)(day - first_day_of_year(yy));
-    while (mm < 12 && doy >= days_before_month((int)yy, mm + 1))
-        mm++;
-    *y = (int)yy;
-    *m = mm;
-    *d = doy - days_before_month((int)yy, mm) + 1;
+    /* The inverse of civil_day below: shift to eras of 400 years that
+     * start on 1 March, where month lengths follow a fixed pattern. */
+    int64_t z = (int64_t)day + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = month;
+    *y = (int)((int64_t)yoe + era * 400 + (month <= 2));
 }
 
 int sgk__day_weekday(sgk__day day)

@@ -67,6 +67,8 @@ void bench_callgrind(const char *self, const char *report, const char *from,
     full[m++] = "--format";
     full[m++] = "json";
     full[m++] = "--quiet";
+    full[m++] = "--threads";
+    full[m++] = "1";
     for (i = 0; i < nfiles && i < 60; i++)
         bare[n++] = full[m++] = files[i];
     bare[n] = full[m] = NULL;
