@@ -83,6 +83,13 @@ static int32_t timescale(const sgk__calc *c, int type)
     return (int32_t)c->e->options[opt[type]];
 }
 
+static int completed_in_period(const sgk__calc *c, const sgk__fact *f,
+                               int type)
+{
+    return f->code == type && !SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D2) &&
+           f->d[2] >= c->from[0] && f->d[2] <= c->to[0];
+}
+
 /* Completed in the period: den counts all, num those within timescale. */
 static void timeliness(sgk__calc *c, int type)
 {
@@ -90,8 +97,7 @@ static void timeliness(sgk__calc *c, int type)
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        if (f->code != type || SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D2) ||
-            f->d[2] < c->from[0] || f->d[2] > c->to[0])
+        if (!completed_in_period(c, f, type))
             continue;
         sgk__tally_event(c, f->d[2], f->team,
                          sgk__working_days(&c->e->calendar, f->d[0],
@@ -106,8 +112,7 @@ static void completed_late(sgk__calc *c, int type)
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        if (f->code != type || SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D2) ||
-            f->d[2] < c->from[0] || f->d[2] > c->to[0])
+        if (!completed_in_period(c, f, type))
             continue;
         wd = sgk__working_days(&c->e->calendar, f->d[0], f->d[2]);
         if (wd > ts) {

@@ -1,5 +1,5 @@
 /* The libcsv glue: records, line numbers, and every quirk of real exports. */
-#include <check.h>
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 #include "sgkpi.h"
@@ -223,10 +223,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return sgk_check_run(suite());
 }

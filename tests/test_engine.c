@@ -1,7 +1,7 @@
 /* The engine's contract: argument checks, ordering, ownership, the
  * allocator hooks (including failure at every allocation), and engines in
  * separate threads. */
-#include <check.h>
+#include "check_run.h"
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -288,10 +288,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return sgk_check_run(suite());
 }

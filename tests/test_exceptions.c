@@ -1,5 +1,5 @@
 /* Case-level exception lists: kept only on request, most urgent first. */
-#include <check.h>
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 #include "sgkpi.h"
@@ -85,19 +85,18 @@ START_TEST(assessment_lists)
 }
 END_TEST
 
-int main(void)
+static Suite *suite(void)
 {
     Suite *s = suite_create("exceptions");
     TCase *tc = tcase_create("core");
-    SRunner *sr;
-    int failed;
     tcase_add_test(tc, not_kept_unless_asked);
     tcase_add_test(tc, unallocated_lists);
     tcase_add_test(tc, assessment_lists);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
+}
+
+int main(void)
+{
+    return sgk_check_run(suite());
 }

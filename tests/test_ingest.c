@@ -1,6 +1,6 @@
 /* Ingestion through the public API: row accounting, rejections with file,
  * line and column, whole-file errors, and the three ways in agreeing. */
-#include <check.h>
+#include "check_run.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,10 +297,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    int failed;
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return sgk_check_run(suite());
 }

@@ -1,6 +1,6 @@
 /* Parallel ingestion and merging give exactly what one sequential read
  * gives: every result, breakdown, rejection and line number. */
-#include <check.h>
+#include "check_run.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,12 +242,10 @@ START_TEST(merged_engines_match_one)
 }
 END_TEST
 
-int main(void)
+static Suite *suite(void)
 {
     Suite *s = suite_create("parallel");
     TCase *tc = tcase_create("core");
-    SRunner *sr;
-    int failed;
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, threads_match_sequential);
     tcase_add_test(tc, threads_match_with_broken_end);
@@ -255,9 +253,10 @@ int main(void)
     tcase_add_test(tc, file_path_in_parallel);
     tcase_add_test(tc, merged_engines_match_one);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
+}
+
+int main(void)
+{
+    return sgk_check_run(suite());
 }
