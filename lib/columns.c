@@ -301,9 +301,20 @@ static int detect(char **norms, size_t n, const sgk__alias *aliases,
     return best >= 0 ? best : partial;
 }
 
+static void copy_field(char *out, size_t cap, const char *s, size_t len)
+{
+    if (cap == 0)
+        return;
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(out, s, len);
+    out[len] = '\0';
+}
+
 static int build_with_norms(sgk__layout *lay, int kind, const sgk__field *hdr,
                             size_t n, char **norms, const sgk__alias *aliases,
-                            size_t naliases, char *msg, size_t cap)
+                            size_t naliases, char *msg, size_t cap,
+                            char *column, size_t colcap)
 {
     size_t a, b;
     int complete = 1, missing;
@@ -320,6 +331,8 @@ static int build_with_norms(sgk__layout *lay, int kind, const sgk__field *hdr,
     map_kind(lay, kind, norms, n, aliases, naliases, &a, &b);
     missing = first_missing(lay);
     if (missing >= 0) {
+        copy_field(column, colcap, sgk__col_name(missing),
+                   strlen(sgk__col_name(missing)));
         snprintf(msg, cap, "%s extract: required column '%s' is missing; "
                            "headers found: ", sgk_kind_name(kind),
                  sgk__col_name(missing));
@@ -327,6 +340,7 @@ static int build_with_norms(sgk__layout *lay, int kind, const sgk__field *hdr,
         return SGK_E_MISSING_COLUMN;
     }
     if (a != (size_t)-1) {
+        copy_field(column, colcap, hdr[b].data, hdr[b].len);
         snprintf(msg, cap, "columns %zu ('%.*s') and %zu ('%.*s') both read "
                            "as the same column; keep one or rename the other",
                  a + 1, (int)(hdr[a].len > 60 ? 60 : hdr[a].len), hdr[a].data,
@@ -339,7 +353,7 @@ static int build_with_norms(sgk__layout *lay, int kind, const sgk__field *hdr,
 int sgk__layout_build(const sgk__mem *mem, sgk__layout *lay, int kind,
                       const sgk__field *hdr, size_t n,
                       const sgk__alias *aliases, size_t naliases, char *msg,
-                      size_t cap)
+                      size_t cap, char *column, size_t colcap)
 {
     /* Normalised headers live in one block: the text, capped per header. */
     size_t i, text = 0, off;
@@ -361,8 +375,10 @@ int sgk__layout_build(const sgk__mem *mem, sgk__layout *lay, int kind,
         sgk__header_normalise(hdr[i].data, hdr[i].len, norms[i], room);
         off += room;
     }
+    if (colcap)
+        column[0] = '\0';
     rc = build_with_norms(lay, kind, hdr, n, norms, aliases, naliases, msg,
-                          cap);
+                          cap, column, colcap);
     sgk__free(mem, norms);
     sgk__free(mem, buf);
     return rc;

@@ -65,11 +65,13 @@ typedef struct sgk__layout {
 /* Builds the layout for a header.  kind SGK_KIND_AUTO detects it.  On
  * failure returns SGK_E_UNKNOWN_KIND, SGK_E_MISSING_COLUMN or
  * SGK_E_DUPLICATE_COLUMN and writes a message (naming the columns and, for
- * a missing one, listing the headers found) into msg. */
+ * a missing one, listing the headers found) into msg, and the column at
+ * fault into column: the canonical name of a missing one, or the header of
+ * the second of two duplicates ("" when no one column is at fault). */
 int sgk__layout_build(const sgk__mem *mem, sgk__layout *layout, int kind,
                       const sgk__field *hdr, size_t n,
                       const sgk__alias *aliases, size_t naliases, char *msg,
-                      size_t msgcap);
+                      size_t msgcap, char *column, size_t colcap);
 
 /* Reduces an Annex A coded value to its code: "a) E11: Adopted - ..." ->
  * "E11", "b) Female" -> "Female", " V3 " -> "V3".  Adjusts *s and *len. */

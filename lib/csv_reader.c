@@ -149,9 +149,9 @@ static int report_bad(sgk__reader *r, const char *why)
     return rc;
 }
 
-/* Parses one segment: bytes up to and including a '\n', or the tail of a
- * chunk.  Returns 0, or a stop status. */
-static int parse_segment(sgk__reader *r, const char *s, size_t n)
+/* Parses one segment: one line with its terminator (eol set), or the tail
+ * of a chunk.  Returns 0, or a stop status. */
+static int parse_segment(sgk__reader *r, const char *s, size_t n, int eol)
 {
     size_t done;
     int err;
@@ -166,25 +166,54 @@ static int parse_segment(sgk__reader *r, const char *s, size_t n)
     err = csv_error(&r->parser);
     if (err != CSV_EPARSE)
         return SGK_E_NOMEM;
-    if (s[n - 1] != '\n')
+    if (!eol)
         r->skip_line = 1;
     return report_bad(r, "a double quote inside an unquoted field, or text "
                          "after a closing quote; the record is skipped");
 }
 
+/* The length of the next segment of data: up to and including the end of
+ * the line, which is a '\n' or a '\r' not followed by one (old Mac files
+ * end lines with CR alone).  A '\r' that is the chunk's last byte is
+ * settled by the next chunk's first byte (cr_pending). */
+static size_t line_segment(sgk__reader *r, const char *data, size_t len,
+                           int *eol)
+{
+    const char *nl = memchr(data, '\n', len);
+    size_t span = nl ? (size_t)(nl - data) : len;
+    const char *cr = span ? memchr(data, '\r', span) : NULL;
+    *eol = nl != NULL;
+    if (cr && cr < data + span - 1) {
+        *eol = 1; /* a lone CR inside the line ends it */
+        return (size_t)(cr - data) + 1;
+    }
+    if (cr && !nl) {
+        r->cr_pending = 1;
+        return len;
+    }
+    return nl ? span + 1 : len;
+}
+
 static int feed_lines(sgk__reader *r, const char *data, size_t len)
 {
     while (len > 0) {
-        const char *nl = memchr(data, '\n', len);
-        size_t seg = nl ? (size_t)(nl - data) + 1 : len;
-        int rc = 0;
+        int rc = 0, eol;
+        size_t seg;
+        if (r->cr_pending) {
+            r->cr_pending = 0;
+            if (data[0] != '\n') { /* the CR ended a line by itself */
+                r->line++;
+                r->skip_line = 0;
+            }
+        }
+        seg = line_segment(r, data, len, &eol);
         if (r->skip_line) {
-            if (nl)
+            if (eol)
                 r->skip_line = 0;
         } else {
-            rc = parse_segment(r, data, seg);
+            rc = parse_segment(r, data, seg, eol);
         }
-        if (nl)
+        if (eol)
             r->line++;
         r->bytes += (int64_t)seg;
         if (rc)

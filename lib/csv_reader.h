@@ -39,6 +39,7 @@ typedef struct sgk__reader {
     int bom_pending;      /* still looking at the first bytes */
     size_t bom_seen;
     int skip_line;        /* dropping the rest of a bad record's line */
+    int cr_pending;       /* the last chunk ended in '\r' */
     int status;           /* first stop status from a callback */
     int finished;
     unsigned char delim;

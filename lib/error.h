@@ -23,4 +23,9 @@ int sgk__error_set(sgk__error *err, int status, const char *file,
 #endif
     ;
 
+/* Makes a message safe to print anywhere: bytes that are not valid UTF-8
+ * become '?', control characters become spaces.  Messages quote values
+ * from the input, which may be anything (a PNG's signature, say). */
+void sgk__text_sanitise(char *s);
+
 #endif

@@ -42,6 +42,41 @@ static void copy_bounded(char *dst, size_t cap, const char *src)
     dst[n] = '\0';
 }
 
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_length(const unsigned char *s)
+{
+    size_t need, k;
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        need = 1;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        need = 2;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        need = 3;
+    else
+        return 0;
+    for (k = 1; k <= need; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0; /* also stops at the terminating NUL */
+    return need + 1;
+}
+
+void sgk__text_sanitise(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_length(p);
+        if (n == 0) {
+            *p++ = '?';
+        } else if (n == 1 && (*p < 0x20 || *p == 0x7F)) {
+            *p++ = ' ';
+        } else {
+            p += n;
+        }
+    }
+}
+
 int sgk__error_set(sgk__error *err, int status, const char *file,
                    int64_t line, const char *column, const char *fmt, ...)
 {
@@ -57,5 +92,7 @@ int sgk__error_set(sgk__error *err, int status, const char *file,
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);
+    sgk__text_sanitise(err->msg);
+    sgk__text_sanitise(err->column);
     return status;
 }

@@ -58,16 +58,18 @@ static int on_header(sgk__ingest *in, const sgk__field *f, size_t n,
 {
     struct sgk_engine *e = in->engine;
     sgk__input *input = input_of(e, in->input);
-    char msg[900];
+    char msg[900], column[256];
     int rc = keep_headers(e, input, f, n);
     if (rc)
         return rc;
     rc = sgk__layout_build(&e->mem, &in->layout, in->forced_kind, f, n,
-                           e->aliases.items, e->aliases.len, msg, sizeof msg);
+                           e->aliases.items, e->aliases.len, msg, sizeof msg,
+                           column, sizeof column);
     if (rc == SGK_E_NOMEM)
         return rc;
     if (rc)
-        return sgk__error_set(&e->err, rc, input->name, line, NULL, "%s:%lld: %s",
+        return sgk__error_set(&e->err, rc, input->name, line,
+                              column[0] ? column : NULL, "%s:%lld: %s",
                               input->name, (long long)line, msg);
     input->kind = in->layout.kind;
     memcpy(input->field_of_col, in->layout.field_of_col,

@@ -20,6 +20,7 @@ int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    sgk__text_sanitise(text);
     r = sgk__vec_push(&e->mem, &e->rejections);
     if (!r)
         return SGK_E_NOMEM;

@@ -42,6 +42,9 @@ static size_t split(const char *csv, sgk__field *f, size_t cap)
     return n;
 }
 
+/* The column build() last reported at fault. */
+static char last_column[64];
+
 static int build(const char *csv, int kind, sgk__layout *lay, char *msg)
 {
     sgk__field f[64];
@@ -49,7 +52,8 @@ static int build(const char *csv, int kind, sgk__layout *lay, char *msg)
     size_t n = split(csv, f, 64);
     sgk__mem_default(&mem);
     msg[0] = '\0';
-    return sgk__layout_build(&mem, lay, kind, f, n, NULL, 0, msg, 512);
+    return sgk__layout_build(&mem, lay, kind, f, n, NULL, 0, msg, 512,
+                             last_column, sizeof last_column);
 }
 
 static void detects(const char *csv, int kind)
@@ -114,6 +118,7 @@ START_TEST(missing_required_column)
     ck_assert_int_eq(build("child_id,plan_end_date,team", SGK_KIND_CP_PLANS,
                            &lay, msg), SGK_E_MISSING_COLUMN);
     ck_assert_ptr_nonnull(strstr(msg, "'plan_start_date'"));
+    ck_assert_str_eq(last_column, "plan_start_date");
     ck_assert_ptr_nonnull(strstr(msg, "'child_id', 'plan_end_date', 'team'"));
     ck_assert_int_eq(build("child_id,team,worker", SGK_KIND_AUTO, &lay, msg),
                      SGK_E_MISSING_COLUMN);
@@ -139,6 +144,7 @@ START_TEST(duplicate_canonical_columns)
                            SGK_KIND_AUTO, &lay, msg), SGK_E_DUPLICATE_COLUMN);
     ck_assert_ptr_nonnull(strstr(msg, "columns 1 ('Child Unique ID') and 3 "
                                       "('child_id')"));
+    ck_assert_str_eq(last_column, "child_id");
 }
 END_TEST
 
@@ -161,7 +167,7 @@ START_TEST(caller_alias)
     both[0] = a;
     both[1] = b;
     ck_assert_int_eq(sgk__layout_build(&mem, &lay, SGK_KIND_AUTO, f, n, both,
-                                       2, msg, sizeof msg), 0);
+                                       2, msg, sizeof msg, NULL, 0), 0);
     ck_assert_int_eq(lay.kind, SGK_KIND_REFERRALS);
     ck_assert_int_eq(lay.field_of_col[SGK__COL_REFERRAL_DATE], 1);
 }

@@ -127,6 +127,15 @@ START_TEST(unterminated_quote_at_end)
 }
 END_TEST
 
+START_TEST(lone_cr_ends_lines)
+{
+    expect("a,b\r1,2\r\r3,\"x\ny\"\r4,5", "1:a|b\n2:1|2\n4:3|x\ny\n6:4|5\n");
+    /* A CR at a chunk's end is settled by the next chunk (checked by
+     * expect() at every chunk size); CRLF still counts once. */
+    expect("a\r\nb\rc\r\n", "1:a\n2:b\n3:c\n");
+}
+END_TEST
+
 START_TEST(other_delimiters)
 {
     sink s;
@@ -213,6 +222,7 @@ static Suite *suite(void)
     tcase_add_test(tc, blank_lines_are_not_records);
     tcase_add_test(tc, stray_quote_skips_record_and_goes_on);
     tcase_add_test(tc, unterminated_quote_at_end);
+    tcase_add_test(tc, lone_cr_ends_lines);
     tcase_add_test(tc, other_delimiters);
     tcase_add_test(tc, nul_bytes_pass_through);
     tcase_add_test(tc, ten_megabyte_field);
