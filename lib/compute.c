@@ -169,6 +169,14 @@ static double cell_value(const sgk__cell *c)
     return c->den < 0 ? c->num : 100.0 * c->num / c->den;
 }
 
+/* The threshold the results keep for the whole period, or NULL. */
+static const sgk__threshold *applied_threshold(const struct sgk_engine *e,
+                                               int ind)
+{
+    int i = e->results.applied[ind];
+    return i >= 0 ? sgk__vec_at(&e->targets.thresholds, (size_t)i) : NULL;
+}
+
 /* The threshold for a period ending on `to`, its target resolved. */
 static const sgk__threshold *threshold_for(struct sgk_engine *e, int ind,
                                            sgk__day to, double *target)
@@ -200,7 +208,7 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind)
         sgk__cell *cell = &r->team[(size_t)ind * r->nteams + t];
         uint32_t id = r->team_order[t];
         fill_cell(cell, def, e->kind_seen[def->kind], w->num[id], w->den[id]);
-        rate(cell, r->applied[ind], r->applied_target[ind]);
+        rate(cell, applied_threshold(e, ind), r->applied_target[ind]);
     }
 }
 
@@ -224,12 +232,15 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
+    const sgk__threshold *th;
     int rc = run(e, w, ind);
     if (rc)
         return rc;
     sum_into(w, 0, &r->total[ind], def, e->kind_seen[def->kind]);
-    r->applied[ind] = threshold_for(e, ind, e->to, &r->applied_target[ind]);
-    rate(&r->total[ind], r->applied[ind], r->applied_target[ind]);
+    th = threshold_for(e, ind, e->to, &r->applied_target[ind]);
+    r->applied[ind] = th ? (int)(th - (const sgk__threshold *)
+                                      e->targets.thresholds.items) : -1;
+    rate(&r->total[ind], th, r->applied_target[ind]);
     fill_teams(e, w, ind);
     fill_months(e, w, ind);
     return 0;

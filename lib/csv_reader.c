@@ -322,7 +322,10 @@ int sgk__reader_read_file(sgk__reader *r, const char *path, const char **why,
     }
     fp = fopen(path, "rb");
     if (!fp) {
-        *why = strerror(errno);
+        /* strerror_r, not strerror: engines may fail on two threads. */
+        if (strerror_r(errno, r->why, sizeof r->why) != 0)
+            snprintf(r->why, sizeof r->why, "error %d", errno);
+        *why = r->why;
         return SGK_E_IO;
     }
     if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))

@@ -40,6 +40,7 @@ typedef struct sgk__reader {
     size_t bom_seen;
     int skip_line;        /* dropping the rest of a bad record's line */
     int cr_pending;       /* the last chunk ended in '\r' */
+    char why[128];        /* why a file could not be opened */
     int status;           /* first stop status from a callback */
     int finished;
     unsigned char delim;

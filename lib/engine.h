@@ -76,7 +76,9 @@ typedef struct sgk__results {
     sgk__cell *total;  /* [indicator] */
     sgk__cell *team;   /* [indicator * nteams + t] */
     sgk__cell *month;  /* [indicator * nmonths + m] */
-    const sgk__threshold **applied; /* [indicator] threshold for the period */
+    int *applied;      /* [indicator] index of the threshold for the period
+                          in targets.thresholds, or -1; an index, as loading
+                          more thresholds may move the array */
     double *applied_target;         /* [indicator] target resolved */
 } sgk__results;
 
@@ -105,7 +107,8 @@ struct sgk_engine {
     sgk__vec facts[SGK_KIND_COUNT]; /* sgk__fact per kind */
     int kind_seen[SGK_KIND_COUNT];  /* an input of this kind was read */
     sgk__vec rejections;   /* sgk__rejection */
-    int64_t rejections_dropped;
+    int64_t rejections_kept;    /* of them, found while reading (capped) */
+    int64_t rejections_dropped; /* found while reading, over the cap */
     sgk__vec aliases;      /* sgk__alias */
     sgk__calendar calendar;
     sgk__targets targets;
@@ -120,6 +123,15 @@ struct sgk_engine {
  * Return 0 or SGK_E_NOMEM. */
 int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
                 int column, const char *indicators, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+/* The same for what a compute finds: never capped, and replaced by the
+ * next compute. */
+int sgk__reject_computed(struct sgk_engine *e, uint32_t input, int64_t line,
+                         int column, const char *indicators, const char *fmt,
+                         ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif

@@ -27,13 +27,13 @@ static int keep_headers(struct sgk_engine *e, sgk__input *in,
     in->headers = sgk__calloc(&e->mem, n ? n : 1, sizeof *in->headers);
     if (!in->headers)
         return SGK_E_NOMEM;
-    in->nheaders = n;
     for (i = 0; i < n; i++) {
         in->headers[i] = sgk__strndup(&e->mem, f[i].data, f[i].len);
         if (!in->headers[i])
-            return SGK_E_NOMEM;
+            break;
     }
-    return 0;
+    in->nheaders = i; /* only what was copied, so no NULL is ever read */
+    return i == n ? 0 : SGK_E_NOMEM;
 }
 
 /* Tells the reader which fields the layout reads, so it copies no others. */

@@ -9,7 +9,7 @@
 
 typedef struct marks {
     size_t inputs, rejections, facts[SGK_KIND_COUNT];
-    int64_t dropped;
+    int64_t kept, dropped;
 } marks;
 
 static void mark(const sgk_engine *e, marks *m)
@@ -17,6 +17,7 @@ static void mark(const sgk_engine *e, marks *m)
     int k;
     m->inputs = e->inputs.len;
     m->rejections = e->rejections.len;
+    m->kept = e->rejections_kept;
     m->dropped = e->rejections_dropped;
     for (k = 0; k < SGK_KIND_COUNT; k++)
         m->facts[k] = e->facts[k].len;
@@ -39,6 +40,7 @@ static void roll_back(sgk_engine *e, const marks *m)
         sgk__free(&e->mem,
                   ((sgk__rejection *)sgk__vec_at(&e->rejections, i))->reason);
     e->rejections.len = m->rejections;
+    e->rejections_kept = m->kept;
     e->rejections_dropped = m->dropped;
     for (k = 0; k < SGK_KIND_COUNT; k++)
         e->facts[k].len = m->facts[k];
@@ -116,6 +118,13 @@ static uint16_t new_input(const remap *m, uint16_t input)
     return (uint16_t)(m->into >= 0 ? (size_t)m->into : m->input_base + input);
 }
 
+/* Lines are kept as 32 bits, capped as ingestion caps them. */
+static uint32_t shifted_line(uint32_t line, int64_t offset)
+{
+    int64_t shifted = (int64_t)line + offset;
+    return shifted > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)shifted;
+}
+
 static int merge_facts(sgk_engine *dst, const sgk_engine *src, const remap *m)
 {
     int k;
@@ -132,7 +141,7 @@ static int merge_facts(sgk_engine *dst, const sgk_engine *src, const remap *m)
             f->team = m->team[f->team];
             f->worker = m->worker[f->worker];
             f->input = new_input(m, f->input);
-            f->line = (uint32_t)(f->line + m->line_offset);
+            f->line = shifted_line(f->line, m->line_offset);
         }
     }
     return 0;

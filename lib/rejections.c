@@ -5,22 +5,20 @@
 #include <string.h>
 #include "engine.h"
 
-int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
-                int column, const char *indicators, const char *fmt, ...)
+/* Appends a rejection.  The SGK_OPT_MAX_REJECTIONS cap applies to what
+ * reading found, which does not change between computes; what a compute
+ * finds is always kept and is replaced by the next compute, so neither
+ * the list nor the dropped count depends on how often or when compute ran. */
+static int push(struct sgk_engine *e, uint32_t input, int64_t line,
+                int column, const char *indicators, int computed,
+                const char *text)
 {
-    char text[512];
-    va_list ap;
     sgk__rejection *r;
     int64_t cap = e->options[SGK_OPT_MAX_REJECTIONS];
-
-    if (cap > 0 && (int64_t)e->rejections.len >= cap) {
+    if (!computed && cap > 0 && e->rejections_kept >= cap) {
         e->rejections_dropped++;
         return 0;
     }
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    sgk__text_sanitise(text);
     r = sgk__vec_push(&e->mem, &e->rejections);
     if (!r)
         return SGK_E_NOMEM;
@@ -33,7 +31,43 @@ int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
     r->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     r->column = column;
     r->indicators = indicators;
+    r->computed = computed;
+    if (!computed)
+        e->rejections_kept++;
     return 0;
+}
+
+static int push_formatted(struct sgk_engine *e, uint32_t input, int64_t line,
+                          int column, const char *indicators, int computed,
+                          const char *fmt, va_list ap)
+{
+    char text[512];
+    vsnprintf(text, sizeof text, fmt, ap);
+    sgk__text_sanitise(text);
+    return push(e, input, line, column, indicators, computed, text);
+}
+
+int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
+                int column, const char *indicators, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = push_formatted(e, input, line, column, indicators, 0, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int sgk__reject_computed(struct sgk_engine *e, uint32_t input, int64_t line,
+                         int column, const char *indicators, const char *fmt,
+                         ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = push_formatted(e, input, line, column, indicators, 1, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 static int compare(const void *pa, const void *pb)

@@ -16,7 +16,7 @@ void sgk__results_free(struct sgk_engine *e)
     sgk__free(&e->mem, r->total);
     sgk__free(&e->mem, r->team);
     sgk__free(&e->mem, r->month);
-    sgk__free(&e->mem, (void *)r->applied);
+    sgk__free(&e->mem, r->applied);
     sgk__free(&e->mem, r->applied_target);
     memset(r, 0, sizeof *r);
 }
@@ -171,9 +171,11 @@ const char *sgk_status_name(int status)
 
 static const sgk__threshold *applied(const sgk_engine *e, int ind)
 {
+    int i;
     if (!cell_at(e, ind, SGK_GROUP_TOTAL, 0))
         return NULL;
-    return e->results.applied[ind];
+    i = e->results.applied[ind];
+    return i >= 0 ? sgk__vec_at(&e->targets.thresholds, (size_t)i) : NULL;
 }
 
 const char *sgk_result_threshold_op(const sgk_engine *e, int ind)

@@ -82,19 +82,15 @@ void sgk__calc_reject(sgk__calc *c, const sgk__fact *f, int column,
 {
     char text[400];
     va_list ap;
-    size_t before = c->e->rejections.len;
     if (!c->record)
         return;
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    if (sgk__reject(c->e, f->input, f->line, column,
-                    sgk__indicator_at(c->indicator)->id, "%s", text) != 0) {
+    if (sgk__reject_computed(c->e, f->input, f->line, column,
+                             sgk__indicator_at(c->indicator)->id, "%s",
+                             text) != 0)
         c->status = SGK_E_NOMEM;
-        return;
-    }
-    if (c->e->rejections.len > before)
-        ((sgk__rejection *)sgk__vec_at(&c->e->rejections, before))->computed = 1;
 }
 
 int sgk__parse_count(const char *s, size_t len, int32_t *out)

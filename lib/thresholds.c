@@ -252,22 +252,36 @@ static int read_indicator(loader *ld, int col, int *out)
                      CLIP(len), s, known);
 }
 
-/* A plain decimal number.  strtod alone would also take hex, "nan", "inf"
- * and locale spellings, none of which belong in a targets file. */
+/* A plain decimal number: an optional sign, digits, an optional point and
+ * digits.  Parsed by hand rather than with strtod, which follows the
+ * host's locale (a program that set a decimal-comma locale would refuse
+ * "80.4") and also takes hex, "nan" and "inf".  Up to 15 significant
+ * digits: the whole digits and the power of ten are then exact doubles,
+ * so one division gives the correctly rounded value, as strtod would. */
 static int parse_number(const char *s, size_t len, double *out)
 {
-    char buf[TEXT_MAX];
-    char *end;
-    size_t i;
-    if (len == 0 || len >= sizeof buf)
-        return -1;
-    for (i = 0; i < len; i++)
-        if (s[i] == '\0' || !strchr("0123456789+-.eE", s[i]))
+    double mantissa = 0, scale = 1;
+    size_t i = 0;
+    int digits = 0, neg = 0, point = 0;
+    if (len > 0 && (s[0] == '-' || s[0] == '+'))
+        neg = s[i++] == '-';
+    for (; i < len; i++) {
+        if (s[i] == '.' && !point) {
+            point = 1;
+        } else if (s[i] >= '0' && s[i] <= '9') {
+            if (++digits > 15)
+                return -1;
+            mantissa = mantissa * 10 + (s[i] - '0');
+            if (point)
+                scale *= 10;
+        } else {
             return -1;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    *out = strtod(buf, &end);
-    return (end == buf + len && isfinite(*out)) ? 0 : -1;
+        }
+    }
+    if (digits == 0)
+        return -1;
+    *out = (neg ? -mantissa : mantissa) / scale;
+    return 0;
 }
 
 static int read_number(loader *ld, int col, double *out)

@@ -268,6 +268,58 @@ START_TEST(recompute_gives_the_same)
 }
 END_TEST
 
+START_TEST(threshold_getters_survive_more_loads)
+{
+    /* Results keep which threshold applied by index, so loading more
+     * thresholds after a compute (which may move the array) is safe. */
+    static const char cases[] = "child_id,case_start_date,worker,category\n"
+                                "A,2011-01-01,,CP\n";
+    sgk_engine *e;
+    int i, ind = sgk_indicator_find("unallocated_cp_cla");
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2011-04-01", "2012-03-31"), 0);
+    ck_assert_int_eq(sgk_engine_use_profile(e, "kent-2011"), 0);
+    ck_assert_int_eq(sgk_engine_add_buffer(e, "c", cases, strlen(cases), 0),
+                     0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    for (i = 0; i < 50; i++)
+        ck_assert_int_eq(sgk_engine_use_profile(e, "kent-2011"), 0);
+    ck_assert_str_eq(sgk_result_threshold_op(e, ind), "<=");
+    ck_assert_str_eq(sgk_result_threshold_source(e, ind), "action 2.1.3");
+    ck_assert_double_eq(sgk_result_threshold_target(e, ind), 0);
+    sgk_engine_free(e);
+}
+END_TEST
+
+START_TEST(rejection_cap_does_not_depend_on_computes)
+{
+    /* Two rows rejected while reading (one kept under a cap of 1) and two
+     * episodes that a compute rejects (never capped, redone each time). */
+    static const char cla[] =
+        "child_id,start_date,end_date,reason_ended\n"
+        "A,2011-01-01,2011-06-01,\n"
+        "B,2011-13-01,,\n"
+        "C,2011-01-01,2011-07-01,\n"
+        "D,,,\n";
+    sgk_engine *e;
+    int k;
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2011-04-01", "2012-03-31"), 0);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_MAX_REJECTIONS, 1), 0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0); /* before any input */
+    ck_assert_int_eq(sgk_engine_add_buffer(e, "cla", cla, strlen(cla), 0), 0);
+    for (k = 0; k < 3; k++) {
+        ck_assert_int_eq(sgk_engine_compute(e), 0);
+        ck_assert_int_eq(sgk_engine_rejection_count(e), 3);
+        ck_assert_int_eq(sgk_engine_rejections_dropped(e), 1);
+        ck_assert_int_eq(sgk_rejection_line(e, 0), 2);
+        ck_assert_int_eq(sgk_rejection_line(e, 1), 3);
+        ck_assert_int_eq(sgk_rejection_line(e, 2), 4);
+    }
+    sgk_engine_free(e);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("engine");
@@ -282,6 +334,8 @@ static Suite *suite(void)
     tcase_add_test(tc, every_allocation_failure_is_clean);
     tcase_add_test(tc, engines_in_two_threads);
     tcase_add_test(tc, recompute_gives_the_same);
+    tcase_add_test(tc, threshold_getters_survive_more_loads);
+    tcase_add_test(tc, rejection_cap_does_not_depend_on_computes);
     suite_add_tcase(s, tc);
     return s;
 }

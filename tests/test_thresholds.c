@@ -255,7 +255,7 @@ START_TEST(load_minimal_and_order)
      * profile's row wins where both apply. */
     static const char csv[] = "indicator,op,target\n"
                               "ia_timeliness,>=,75\n"
-                              "sa_timeliness,>=,1e2\n";
+                              "sa_timeliness,>=,100.0\n";
     const sgk__threshold *th;
     ck_assert_int_eq(sgk__targets_use_profile(&mem, &tg, "kent-2011", &err),
                      SGK_OK);
