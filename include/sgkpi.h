@@ -404,8 +404,10 @@ SGK_API int64_t sgk_engine_rejection_count(const sgk_engine *engine);
 SGK_API const char *sgk_rejection_input(const sgk_engine *engine, int64_t r);
 /* Physical line where the record starts, counting from 1. */
 SGK_API int64_t sgk_rejection_line(const sgk_engine *engine, int64_t r);
-/* The column's header as written in the file, and its 1-based position;
- * NULL and 0 when the reason concerns the whole row. */
+/* The column's header as written in the file, and its 1-based position.
+ * Both are NULL and 0 when the reason concerns the whole row; the header
+ * alone is NULL when the field has none (a field past the end of the
+ * header row, as in a row with too many fields). */
 SGK_API const char *sgk_rejection_column(const sgk_engine *engine, int64_t r);
 SGK_API int sgk_rejection_column_number(const sgk_engine *engine, int64_t r);
 /* Comma-separated ids of the indicators the record was kept out of, or
