@@ -285,6 +285,10 @@ int sgk__calendar_build(const sgk__mem *mem, sgk__calendar *cal)
     int32_t *prefix;
     int32_t i;
 
+    /* Adding a closure day drops the table, so one still here is current:
+     * computing again need not redo 200 years of holidays. */
+    if (cal->prefix)
+        return 0;
     prefix = sgk__realloc(mem, cal->prefix,
                           ((size_t)span + 1) * sizeof *prefix);
     if (!prefix)

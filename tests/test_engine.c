@@ -320,6 +320,29 @@ START_TEST(rejection_cap_does_not_depend_on_computes)
 }
 END_TEST
 
+START_TEST(closure_after_compute_counts)
+{
+    /* Start Mon 20 Dec 2021, done Tue 4 Jan 2022: 21-24 Dec, 29-31 Dec and
+     * 4 Jan are working days (27, 28 Dec and 3 Jan are bank holidays), so
+     * 8 working days, late.  Closing 29 Dec after a first compute must
+     * make it 7, on time: the kept working-day table is rebuilt. */
+    static const char csv[] = "child_id,assessment_type,start_date,"
+                              "completion_date\n"
+                              "A,initial,2021-12-20,2022-01-04\n";
+    sgk_engine *e;
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2021-04-01", "2022-03-31"), 0);
+    ck_assert_int_eq(sgk_engine_add_buffer(e, "a", csv, strlen(csv), 0), 0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    ck_assert_double_eq(sgk_result_numerator(e, 0, SGK_GROUP_TOTAL, 0), 0);
+    ck_assert_int_eq(sgk_engine_add_closure_day(e, "2021-12-29"), 0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    ck_assert_double_eq(sgk_result_numerator(e, 0, SGK_GROUP_TOTAL, 0), 1);
+    ck_assert_double_eq(sgk_result_denominator(e, 0, SGK_GROUP_TOTAL, 0), 1);
+    sgk_engine_free(e);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("engine");
@@ -336,6 +359,7 @@ static Suite *suite(void)
     tcase_add_test(tc, recompute_gives_the_same);
     tcase_add_test(tc, threshold_getters_survive_more_loads);
     tcase_add_test(tc, rejection_cap_does_not_depend_on_computes);
+    tcase_add_test(tc, closure_after_compute_counts);
     suite_add_tcase(s, tc);
     return s;
 }
