@@ -157,26 +157,6 @@ static void sum_into(const work *w, int p, sgk__cell *cell,
     fill_cell(cell, def, present, n, d);
 }
 
-static int cell_has_value(const sgk__cell *c)
-{
-    return c->present && (c->den < 0 || c->den > 0);
-}
-
-static double cell_value(const sgk__cell *c)
-{
-    if (!cell_has_value(c))
-        return NAN;
-    return c->den < 0 ? c->num : 100.0 * c->num / c->den;
-}
-
-/* The threshold the results keep for the whole period, or NULL. */
-static const sgk__threshold *applied_threshold(const struct sgk_engine *e,
-                                               int ind)
-{
-    int i = e->results.applied[ind];
-    return i >= 0 ? sgk__vec_at(&e->targets.thresholds, (size_t)i) : NULL;
-}
-
 /* The threshold for a period ending on `to`, its target resolved. */
 static const sgk__threshold *threshold_for(struct sgk_engine *e, int ind,
                                            sgk__day to, double *target)
@@ -195,8 +175,8 @@ static const sgk__threshold *threshold_for(struct sgk_engine *e, int ind,
 
 static void rate(sgk__cell *cell, const sgk__threshold *th, double target)
 {
-    cell->status = sgk__rag(th, target, cell_has_value(cell),
-                            cell_value(cell));
+    cell->status = sgk__rag(th, target, sgk__cell_has_value(cell),
+                            sgk__cell_value(cell));
 }
 
 static void fill_teams(struct sgk_engine *e, const work *w, int ind)
@@ -208,7 +188,7 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind)
         sgk__cell *cell = &r->team[(size_t)ind * r->nteams + t];
         uint32_t id = r->team_order[t];
         fill_cell(cell, def, e->kind_seen[def->kind], w->num[id], w->den[id]);
-        rate(cell, applied_threshold(e, ind), r->applied_target[ind]);
+        rate(cell, sgk__results_threshold(e, ind), r->applied_target[ind]);
     }
 }
 

@@ -148,6 +148,13 @@ int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status);
 int sgk__ingest_want(struct sgk_engine *e, sgk__ingest *in);
 
 void sgk__results_free(struct sgk_engine *e);
+/* A cell has a value when its extract was given and, for a percentage,
+ * its denominator is not 0; the value is the count or 100 * num / den. */
+int sgk__cell_has_value(const sgk__cell *c);
+double sgk__cell_value(const sgk__cell *c);
+/* The threshold the results hold for an indicator's whole period, or NULL. */
+const sgk__threshold *sgk__results_threshold(const struct sgk_engine *e,
+                                             int indicator);
 
 /* Appends src to dst (merge.c).  into >= 0 adds src's rows to that dst
  * input instead of appending src's inputs; line_offset shifts every line

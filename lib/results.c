@@ -126,18 +126,28 @@ static const sgk__cell *cell_at(const sgk_engine *e, int ind, int group,
     }
 }
 
+int sgk__cell_has_value(const sgk__cell *c)
+{
+    return c->present && (c->den < 0 || c->den > 0);
+}
+
+double sgk__cell_value(const sgk__cell *c)
+{
+    if (!sgk__cell_has_value(c))
+        return NAN;
+    return c->den < 0 ? c->num : 100.0 * c->num / c->den;
+}
+
 int sgk_result_has_value(const sgk_engine *e, int ind, int group, int k)
 {
     const sgk__cell *c = cell_at(e, ind, group, k);
-    return c && c->present && (c->den < 0 || c->den > 0);
+    return c && sgk__cell_has_value(c);
 }
 
 double sgk_result_value(const sgk_engine *e, int ind, int group, int k)
 {
     const sgk__cell *c = cell_at(e, ind, group, k);
-    if (!sgk_result_has_value(e, ind, group, k))
-        return NAN;
-    return c->den < 0 ? c->num : 100.0 * c->num / c->den;
+    return c ? sgk__cell_value(c) : NAN;
 }
 
 double sgk_result_numerator(const sgk_engine *e, int ind, int group, int k)
@@ -169,13 +179,18 @@ const char *sgk_status_name(int status)
     }
 }
 
+const sgk__threshold *sgk__results_threshold(const struct sgk_engine *e,
+                                             int ind)
+{
+    int i = e->results.applied[ind];
+    return i >= 0 ? sgk__vec_at(&e->targets.thresholds, (size_t)i) : NULL;
+}
+
 static const sgk__threshold *applied(const sgk_engine *e, int ind)
 {
-    int i;
     if (!cell_at(e, ind, SGK_GROUP_TOTAL, 0))
         return NULL;
-    i = e->results.applied[ind];
-    return i >= 0 ? sgk__vec_at(&e->targets.thresholds, (size_t)i) : NULL;
+    return sgk__results_threshold(e, ind);
 }
 
 const char *sgk_result_threshold_op(const sgk_engine *e, int ind)
