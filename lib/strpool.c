@@ -4,21 +4,35 @@
 #include "sgkpi.h"
 #include "strpool.h"
 
-/* Eight bytes at a time, mixed by multiplication: ids and names are
- * short, so this is a handful of instructions per string. */
+/* Eight bytes at a time, mixed by multiplication.  Ids and names are
+ * short, so the tail is read with two overlapping loads rather than a
+ * byte loop: a handful of instructions per string. */
+static uint64_t load_tail(const char *s, size_t len)
+{
+    uint32_t a, b;
+    if (len >= 4) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + len - 4, 4);
+        return (uint64_t)a << 32 | b;
+    }
+    if (len == 0)
+        return 0;
+    return (uint64_t)(unsigned char)s[0] << 16 |
+           (uint64_t)(unsigned char)s[len / 2] << 8 |
+           (unsigned char)s[len - 1];
+}
+
 static uint32_t hash_bytes(const char *s, size_t len)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len, w;
-    while (len >= 8) {
+    while (len > 8) {
         memcpy(&w, s, 8);
         h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
         h ^= h >> 31;
         s += 8;
         len -= 8;
     }
-    for (w = 0; len > 0; len--)
-        w = (w << 8) | (unsigned char)s[len - 1];
-    h = (h ^ w) * 0x94D049BB133111EBull;
+    h = (h ^ load_tail(s, len)) * 0x94D049BB133111EBull;
     h ^= h >> 29;
     return (uint32_t)(h ^ (h >> 32));
 }
@@ -30,10 +44,12 @@ void sgk__strpool_init(sgk__strpool *p)
 
 void sgk__strpool_free(const sgk__mem *mem, sgk__strpool *p)
 {
-    uint32_t i;
-    for (i = 0; i < p->count; i++)
-        sgk__free(mem, p->strings[i]);
-    sgk__free(mem, p->strings);
+    while (p->blocks) {
+        sgk__strblock *next = p->blocks->next;
+        sgk__free(mem, p->blocks);
+        p->blocks = next;
+    }
+    sgk__free(mem, (void *)p->strings);
     sgk__free(mem, p->lens);
     sgk__free(mem, p->slots);
     sgk__strpool_init(p);
@@ -78,11 +94,11 @@ static int rehash(const sgk__mem *mem, sgk__strpool *p)
 static int grow_ids(const sgk__mem *mem, sgk__strpool *p)
 {
     uint32_t cap = p->cap ? p->cap * 2 : 64;
-    char **s;
+    const char **s;
     uint32_t *l;
     if (cap < p->cap || cap > UINT32_MAX / 2)
         return SGK_E_NOMEM;
-    s = sgk__realloc(mem, p->strings, (size_t)cap * sizeof *s);
+    s = sgk__realloc(mem, (void *)p->strings, (size_t)cap * sizeof *s);
     if (!s)
         return SGK_E_NOMEM;
     p->strings = s;
@@ -92,6 +108,35 @@ static int grow_ids(const sgk__mem *mem, sgk__strpool *p)
     p->lens = l;
     p->cap = cap;
     return 0;
+}
+
+/* A NUL-terminated copy of s[0..len) in the newest block, opening a new
+ * block (twice the last, from 4 KiB up to 1 MiB, or the string's size)
+ * when it is full. */
+static char *block_copy(const sgk__mem *mem, sgk__strpool *p, const char *s,
+                        size_t len)
+{
+    sgk__strblock *b = p->blocks;
+    char *copy;
+    if (!b || b->cap - b->used < len + 1) {
+        size_t cap = b ? b->cap * 2 : 4096;
+        if (cap > (1u << 20))
+            cap = 1u << 20;
+        if (cap < len + 1)
+            cap = len + 1;
+        b = sgk__malloc(mem, sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = p->blocks;
+        b->used = 0;
+        b->cap = cap;
+        p->blocks = b;
+    }
+    copy = b->text + b->used;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    b->used += len + 1;
+    return copy;
 }
 
 int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
@@ -111,7 +156,7 @@ int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
     }
     if (p->count == p->cap && grow_ids(mem, p) != 0)
         return SGK_E_NOMEM;
-    copy = sgk__strndup(mem, s, len);
+    copy = block_copy(mem, p, s, len);
     if (!copy)
         return SGK_E_NOMEM;
     p->strings[p->count] = copy;

@@ -7,13 +7,23 @@
 #include <stdint.h>
 #include "alloc.h"
 
+/* Copies live in blocks that never move, so a string handed out stays put
+ * while more are added; one allocation serves thousands of ids instead of
+ * one each (the per-allocation overhead was a third of a child's cost). */
+typedef struct sgk__strblock {
+    struct sgk__strblock *next;
+    size_t used, cap;
+    char text[];
+} sgk__strblock;
+
 typedef struct sgk__strpool {
-    char **strings;     /* id -> NUL-terminated copy */
+    const char **strings; /* id -> NUL-terminated copy in a block */
     uint32_t *lens;     /* id -> length */
     uint32_t count;
     uint32_t cap;
     uint32_t *slots;    /* open-addressing table of id + 1, 0 = empty */
     uint32_t nslots;    /* power of two */
+    sgk__strblock *blocks; /* newest first */
 } sgk__strpool;
 
 void sgk__strpool_init(sgk__strpool *p);
