@@ -93,6 +93,8 @@ typedef struct sgk__ingest {
     sgk__reader reader;
     size_t facts_mark[SGK_KIND_COUNT]; /* facts before this input */
     unsigned char *wanted;    /* fields the layout reads (reader.wanted) */
+    int child_required;       /* the layout's kind needs child_id */
+    uint32_t last_child, last_team, last_worker; /* previous ids + 1 */
     int open;
 } sgk__ingest;
 
@@ -144,7 +146,8 @@ void sgk__rejections_free(struct sgk_engine *e);
 int sgk__ingest_begin(struct sgk_engine *e, sgk__ingest *in, const char *name,
                       int kind);
 int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status);
-/* After the layout is set: lets the reader skip unread fields. */
+/* After the layout is set: lets the reader skip unread fields and notes
+ * what each row of the kind needs. */
 int sgk__ingest_want(struct sgk_engine *e, sgk__ingest *in);
 
 void sgk__results_free(struct sgk_engine *e);

@@ -36,10 +36,13 @@ static int keep_headers(struct sgk_engine *e, sgk__input *in,
     return i == n ? 0 : SGK_E_NOMEM;
 }
 
-/* Tells the reader which fields the layout reads, so it copies no others. */
+/* Tells the reader which fields the layout reads, so it copies no others,
+ * and notes what every row of the layout's kind needs. */
 int sgk__ingest_want(struct sgk_engine *e, sgk__ingest *in)
 {
     int c;
+    in->child_required = sgk__col_role(in->layout.kind, SGK__COL_CHILD_ID) ==
+                         SGK__ROLE_REQUIRED;
     unsigned char *wanted = sgk__calloc(&e->mem, in->layout.nfields + 1, 1);
     if (!wanted)
         return SGK_E_NOMEM;
@@ -130,16 +133,23 @@ static int valid_text(const char *s, size_t len)
     return 1;
 }
 
-/* Interns a text column; blank gives id 0 when zero_is_blank.  Returns 1
- * when the text was present and valid. */
+/* Interns a text column; blank gives id 0.  *last (id + 1, 0 for none)
+ * is the column's previous value: extracts list a child's, a team's or a
+ * worker's rows together, so most rows repeat it and skip the hash.
+ * Returns 1 when the text was present and valid. */
 static int intern_text(sgk__row *row, int col, sgk__strpool *pool,
-                       uint32_t *id, const char *indicators)
+                       uint32_t *last, uint32_t *id, const char *indicators)
 {
     const char *s;
     size_t len;
     *id = 0;
     if (!sgk__row_text(row, col, &s, &len))
         return 0;
+    if (*last && pool->lens[*last - 1] == len &&
+        memcmp(pool->strings[*last - 1], s, len) == 0) {
+        *id = *last - 1;
+        return 1;
+    }
     if (!valid_text(s, len)) {
         sgk__row_reject(row, col, indicators, "%s is not valid UTF-8 text "
                         "(or contains a NUL byte)", sgk__col_name(col));
@@ -149,23 +159,26 @@ static int intern_text(sgk__row *row, int col, sgk__strpool *pool,
         row->status = SGK_E_NOMEM;
         return 0;
     }
+    *last = *id + 1;
     return 1;
 }
 
-static void read_common(sgk__row *row, sgk__fact *f)
+static void read_common(sgk__ingest *in, sgk__row *row, sgk__fact *f)
 {
     struct sgk_engine *e = row->e;
-    int kind = row->layout->kind;
-    if (sgk__col_role(kind, SGK__COL_CHILD_ID) == SGK__ROLE_REQUIRED) {
+    if (in->child_required) {
         const char *s;
         size_t len;
         if (!sgk__row_text(row, SGK__COL_CHILD_ID, &s, &len))
             sgk__row_reject(row, SGK__COL_CHILD_ID, NULL, "child_id is blank");
         else
-            intern_text(row, SGK__COL_CHILD_ID, &e->children, &f->child, NULL);
+            intern_text(row, SGK__COL_CHILD_ID, &e->children,
+                        &in->last_child, &f->child, NULL);
     }
-    intern_text(row, SGK__COL_TEAM, &e->teams, &f->team, "by_team");
-    if (!intern_text(row, SGK__COL_WORKER, &e->workers, &f->worker,
+    intern_text(row, SGK__COL_TEAM, &e->teams, &in->last_team, &f->team,
+                "by_team");
+    if (!intern_text(row, SGK__COL_WORKER, &e->workers, &in->last_worker,
+                     &f->worker,
                      "unallocated_over_28_days,unallocated_cp_cla")) {
         const char *s;
         size_t len;
@@ -205,7 +218,7 @@ static int on_row(sgk__ingest *in, const sgk__field *f, size_t n,
     fact.d[0] = fact.d[1] = fact.d[2] = fact.d[3] = SGK__NO_DATE;
     fact.line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     fact.input = in->input;
-    read_common(&row, &fact);
+    read_common(in, &row, &fact);
     if (!row.rejected && !row.status)
         ingest_fns[kind](&row, &fact);
     if (row.status)
