@@ -3,13 +3,14 @@
  * The header is read first on the calling thread, which fixes the layout.
  * The rest is cut into chunks that end just after a newline outside any
  * quoted field: a '"' count from the end of the header tells, since
- * quotes inside quoted fields come in pairs.  Each chunk is parsed by a
+ * quotes inside quoted fields come in pairs.  The calling thread reads the
+ * first chunk into the engine itself; every other chunk is parsed by a
  * worker engine of its own, with line numbers counted from the chunk's
- * start; the workers are then merged in order, their line numbers shifted,
- * so facts and rejections come out exactly as a sequential read makes
- * them.  Each worker also checks that its parser finished between records;
- * if one did not (stray quotes can fool the count), everything the workers
- * did is dropped and the input is read sequentially instead. */
+ * start, and merged in order with its line numbers shifted, so facts and
+ * rejections come out exactly as a sequential read makes them.  Each
+ * reader also tells whether it finished between records.  Where one did
+ * not (stray quotes can fool the count), the chunks after it are dropped
+ * and the input is read on from there sequentially. */
 #include <pthread.h>
 #include <string.h>
 #include <unistd.h>
@@ -56,14 +57,25 @@ static int64_t read_header(sgk_engine *e, const char *data, size_t len)
     return (int64_t)pos;
 }
 
+/* Quotes in data[from, to): memchr skips the long quote-free stretches
+ * at memory speed, where a byte loop would hold up every worker. */
+static size_t count_quotes(const char *data, size_t from, size_t to)
+{
+    size_t q = 0;
+    const char *p = data + from, *end = data + to;
+    while (p < end && (p = memchr(p, '"', (size_t)(end - p))) != NULL) {
+        q++;
+        p++;
+    }
+    return q;
+}
+
 /* The first position at or after `from` that follows a newline outside
  * quotes, given the quote parity at `start`; len if none. */
 static size_t next_split(const char *data, size_t start, size_t from,
                          size_t len, size_t *quotes_seen)
 {
-    size_t i, q = *quotes_seen;
-    for (i = start; i < from; i++)
-        q += data[i] == '"';
+    size_t i, q = *quotes_seen + count_quotes(data, start, from);
     for (i = from; i < len; i++) {
         if (data[i] == '"')
             q++;
@@ -131,50 +143,65 @@ static int cut(const char *data, size_t start, size_t len, int n, chunk *c)
     return made;
 }
 
+/* Chunk 0 starts where a sequential read would be, so the calling thread
+ * reads it straight into the engine while the workers read the rest:
+ * nothing of it needs merging, and it is never read twice. */
+static void read_first_chunk(sgk_engine *e, chunk *c)
+{
+    sgk__reader *r = &e->stream.reader;
+    c->status = sgk__reader_feed(r, c->data, c->len);
+    c->clean_end = c->status == 0 && !r->skip_line &&
+                   r->parser.pstate == READER_BETWEEN_RECORDS;
+}
+
 static void run_chunks(sgk_engine *e, chunk *c, int n)
 {
     int k;
-    for (k = 0; k < n; k++) {
+    for (k = 1; k < n; k++) {
         c[k].owner = e;
-        if (k > 0 && pthread_create(&c[k].thread, NULL, parse_chunk, &c[k])
-                          == 0)
+        if (pthread_create(&c[k].thread, NULL, parse_chunk, &c[k]) == 0)
             c[k].started = 1;
     }
-    for (k = 0; k < n; k++)
+    read_first_chunk(e, &c[0]);
+    for (k = 1; k < n; k++)
         if (!c[k].started)
-            parse_chunk(&c[k]); /* chunk 0, or a thread that would not start */
-    for (k = 0; k < n; k++)
+            parse_chunk(&c[k]); /* a thread that would not start */
+    for (k = 1; k < n; k++)
         if (c[k].started)
             pthread_join(c[k].thread, NULL);
 }
 
-/* Merges the chunks in order; 1 if they must be re-read sequentially. */
-static int join_chunks(sgk_engine *e, chunk *c, int n, int64_t *status)
+/* Merges the workers' chunks in order after chunk 0.  A chunk starts
+ * right when the one before it ended between records.  A worker's chunk
+ * that did not end so (other than the last, which ends the input) closed
+ * its final record early and is dropped; from the first such doubt the
+ * rest of the input is read on this thread instead, carrying on from
+ * exactly where the engine's own reader stands. */
+static int join_chunks(sgk_engine *e, const char *data, size_t len, chunk *c,
+                       int n)
 {
+    sgk__reader *r = &e->stream.reader;
     int k;
-    int64_t line0 = e->stream.reader.line - 1;
-    for (k = 0; k < n; k++) {
-        if (c[k].status) {
-            *status = c[k].status;
-            return 0;
-        }
-        if (k < n - 1 && !c[k].clean_end)
-            return 1;
-    }
-    for (k = 0; k < n; k++) {
-        int rc = sgk__merge(e, c[k].e, e->stream.input, line0);
-        if (rc) {
-            *status = rc;
-            return 0;
-        }
-        line0 += c[k].lines;
+    if (c[0].status)
+        return c[0].status;
+    for (k = 1; k < n; k++) {
+        int rc;
+        if (!c[k - 1].clean_end || (k < n - 1 && c[k].status == 0 &&
+                                    !c[k].clean_end))
+            return sgk__reader_feed(r, c[k].data,
+                                    len - (size_t)(c[k].data - data));
+        if (c[k].status)
+            return c[k].status;
+        rc = sgk__merge(e, c[k].e, e->stream.input, r->line - 1);
+        if (rc)
+            return rc;
+        /* Any later rejection (a final unterminated record) must be
+         * numbered after the merged lines. */
+        r->line += c[k].lines;
         if (e->progress)
             e->progress((int64_t)(c[k].data - c[0].data + c[k].len), -1,
                         e->progress_user);
     }
-    /* The main reader's own count of lines must match for any later
-     * rejection (a final unterminated record) to be numbered right. */
-    e->stream.reader.line = line0 + 1;
     return 0;
 }
 
@@ -182,9 +209,9 @@ int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
                          int threads)
 {
     chunk c[64];
-    int64_t head = read_header(e, data, len), status = 0;
+    int64_t head = read_header(e, data, len);
     size_t start;
-    int n, k, redo = 0;
+    int n, k, status;
     if (head < 0)
         return (int)head;
     start = (size_t)head;
@@ -200,10 +227,8 @@ int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
         return sgk__reader_feed(&e->stream.reader, data + start, len - start);
     n = cut(data, start, len, threads, c);
     run_chunks(e, c, n);
-    redo = join_chunks(e, c, n, &status);
-    for (k = 0; k < n; k++)
+    status = join_chunks(e, data, len, c, n);
+    for (k = 1; k < n; k++)
         sgk_engine_free(c[k].e);
-    if (redo)
-        return sgk__reader_feed(&e->stream.reader, data + start, len - start);
-    return (int)status;
+    return status;
 }
