@@ -195,6 +195,10 @@ static int join_chunks(sgk_engine *e, const char *data, size_t len, chunk *c,
         rc = sgk__merge(e, c[k].e, e->stream.input, r->line - 1);
         if (rc)
             return rc;
+        /* Its copy is no longer needed: peak memory is one copy of the
+         * input's facts plus one chunk's, not two copies. */
+        sgk_engine_free(c[k].e);
+        c[k].e = NULL;
         /* Any later rejection (a final unterminated record) must be
          * numbered after the merged lines. */
         r->line += c[k].lines;
