@@ -48,8 +48,39 @@ static long long instructions(char *const argv[])
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? ir : -1;
 }
 
-void bench_callgrind(const char *self, const char *report, const char *from,
-                     const char *to, char **files, int nfiles)
+/* The "ratio R" line of a baseline file, or -1. */
+static double baseline_ratio(const char *path)
+{
+    char line[256];
+    double r = -1;
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return -1;
+    while (fgets(line, sizeof line, fp))
+        if (strncmp(line, "ratio ", 6) == 0)
+            r = atof(line + 6);
+    fclose(fp);
+    return r;
+}
+
+/* Instruction counts are exact and repeatable, so any growth beyond 2%
+ * is a real change in the code, not noise. */
+static int compare(double ratio, const char *path)
+{
+    double base = baseline_ratio(path), change;
+    if (base <= 0) {
+        printf("  baseline: %s has no \"ratio R\" line\n", path);
+        return 2;
+    }
+    change = (ratio / base - 1) * 100;
+    printf("  against the baseline %.3f (%s): %+.1f%%%s\n", base, path,
+           change, change > 2 ? ", a REGRESSION (more than 2%)" : "");
+    return change > 2 ? 1 : 0;
+}
+
+int bench_callgrind(const char *self, const char *report, const char *from,
+                    const char *to, char **files, int nfiles,
+                    const char *baseline)
 {
     char *bare[72], *full[80];
     int n = 0, m = 0, i;
@@ -76,10 +107,11 @@ void bench_callgrind(const char *self, const char *report, const char *from,
     b = instructions(full);
     if (a <= 0 || b <= 0) {
         printf("callgrind: not measured (is valgrind installed?)\n");
-        return;
+        return 2;
     }
     printf("\ninstructions (callgrind), one thread:\n");
     printf("  bare libcsv parse          %15lld\n", a);
     printf("  sgkpi-report --format json %15lld   %.3f x the bare parse "
            "(target <= 1.25)\n", b, (double)b / (double)a);
+    return baseline ? compare((double)b / (double)a, baseline) : 0;
 }

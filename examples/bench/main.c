@@ -5,7 +5,10 @@
  * so that its peak memory is its own.
  *
  *   sgkpi-bench [--threads N] [--from D --to D] [--repeat R]
- *               [--callgrind REPORT] FILE...
+ *               [--callgrind REPORT [--baseline FILE]] FILE...
+ *
+ * The period defaults to sgkpi-gen's (April 2011 to March 2012), so that
+ * the indicators do their full work on generated data.
  */
 #define _DEFAULT_SOURCE 1 /* wait4, for each child's own peak memory */
 #include <fcntl.h>
@@ -23,7 +26,7 @@
 
 typedef struct opts {
     int threads, repeat;
-    const char *from, *to, *callgrind_report;
+    const char *from, *to, *callgrind_report, *baseline;
     char **files;
     int nfiles;
 } opts;
@@ -156,8 +159,8 @@ static int parse_args(int argc, char **argv, opts *o)
     memset(o, 0, sizeof *o);
     o->threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
     o->repeat = 3;
-    o->from = "2021-04-01";
-    o->to = "2022-03-31";
+    o->from = BENCH_FROM;
+    o->to = BENCH_TO;
     o->files = argv + argc;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -171,6 +174,8 @@ static int parse_args(int argc, char **argv, opts *o)
             o->to = argv[++i];
         else if (strcmp(a, "--callgrind") == 0 && v)
             o->callgrind_report = argv[++i];
+        else if (strcmp(a, "--baseline") == 0 && v)
+            o->baseline = argv[++i];
         else if (a[0] == '-' && strcmp(a, "--bare-only") != 0)
             return -1;
         else if (a[0] != '-') {
@@ -195,8 +200,8 @@ int main(int argc, char **argv)
                      strcmp(argv[1], "--full-only") == 0)) {
         /* One measurement in this process, for profilers. */
         memset(&o, 0, sizeof o);
-        o.from = "2021-04-01";
-        o.to = "2022-03-31";
+        o.from = BENCH_FROM;
+        o.to = BENCH_TO;
         o.files = argv + 2;
         o.nfiles = argc - 2;
         if (argv[1][2] == 'b')
@@ -205,8 +210,8 @@ int main(int argc, char **argv)
     }
     if (parse_args(argc, argv, &o) != 0) {
         fprintf(stderr, "usage: sgkpi-bench [--threads N] [--repeat R] "
-                        "[--from D --to D] [--callgrind SGKPI-REPORT] "
-                        "FILE...\n");
+                        "[--from D --to D] [--callgrind SGKPI-REPORT "
+                        "[--baseline FILE]] FILE...\n");
         return 2;
     }
     mb = (double)total_bytes(&o) / 1e6;
@@ -226,7 +231,7 @@ int main(int argc, char **argv)
            o.threads, f1.seconds / fn.seconds);
     printf("ratio targets: >= 0.80 on 1 thread, >= 0.75 on all threads\n");
     if (o.callgrind_report)
-        bench_callgrind(argv[0], o.callgrind_report, o.from, o.to, o.files,
-                        o.nfiles);
+        return bench_callgrind(argv[0], o.callgrind_report, o.from, o.to,
+                               o.files, o.nfiles, o.baseline);
     return 0;
 }
