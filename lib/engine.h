@@ -166,11 +166,12 @@ int sgk__merge(struct sgk_engine *dst, const struct sgk_engine *src, int into,
                int64_t line_offset);
 
 /* Parallel ingestion (parallel.c): the open stream e->stream reads `data`
- * with up to `threads` workers.  Returns 0 or a stop status; the caller
- * ends the ingestion. */
+ * with up to `threads` workers.  mapped: data is a private read-only
+ * mapping of a file, whose pages may be dropped once read.  Returns 0 or a
+ * stop status; the caller ends the ingestion. */
 int sgk__threads_wanted(const struct sgk_engine *e);
 int sgk__ingest_parallel(struct sgk_engine *e, const char *data, size_t len,
-                         int threads);
+                         int threads, int mapped);
 
 /* Exception lists (exceptions.c). */
 int sgk__exceptions_init(struct sgk_engine *e);

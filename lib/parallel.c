@@ -11,8 +11,10 @@
  * reader also tells whether it finished between records.  Where one did
  * not (stray quotes can fool the count), the chunks after it are dropped
  * and the input is read on from there sequentially. */
+#define _DEFAULT_SOURCE 1 /* madvise's MADV_DONTNEED */
 #include <pthread.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include "family.h"
 
@@ -23,6 +25,7 @@ typedef struct chunk {
     sgk_engine *e;            /* the worker's own engine */
     const char *data;
     size_t len;
+    int mapped;               /* data is the engine's own file mapping */
     int64_t lines;            /* newlines in the chunk */
     int clean_end;            /* parser stopped between records */
     int status;
@@ -88,6 +91,40 @@ static size_t next_split(const char *data, size_t start, size_t from,
     return len;
 }
 
+/* Feeds a chunk in steps.  Once a step is parsed its bytes are never
+ * looked at again, so the pages of a mapped file are handed back as the
+ * reader passes them: without that, a file read with threads would stay
+ * resident in full on top of everything the engine keeps. */
+#define FEED_STEP ((size_t)8 << 20)
+
+static int feed_chunk(sgk__reader *r, const char *data, size_t len,
+                      int mapped)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), done = 0;
+    uintptr_t base = (uintptr_t)data, released = base;
+    while (done < len) {
+        size_t n = len - done < FEED_STEP ? len - done : FEED_STEP;
+        int rc = sgk__reader_feed(r, data + done, n);
+        uintptr_t upto;
+        if (rc)
+            return rc;
+        done += n;
+        upto = (base + done) & ~(uintptr_t)(page - 1);
+#ifdef MADV_DONTNEED
+        if (mapped && page > 0 && upto > released) {
+            uintptr_t from = (released + page - 1) & ~(uintptr_t)(page - 1);
+            if (upto > from)
+                madvise((void *)from, upto - from, MADV_DONTNEED);
+            released = upto;
+        }
+#else
+        (void)mapped;
+        (void)upto;
+#endif
+    }
+    return 0;
+}
+
 static void *parse_chunk(void *arg)
 {
     chunk *c = arg;
@@ -115,7 +152,7 @@ static void *parse_chunk(void *arg)
     input->kind = in->layout.kind;
     rc = sgk__ingest_want(c->e, in);
     if (rc == 0)
-        rc = sgk__reader_feed(&in->reader, c->data, c->len);
+        rc = feed_chunk(&in->reader, c->data, c->len, c->mapped);
     c->clean_end = rc == 0 && !in->reader.skip_line &&
                    in->reader.parser.pstate == READER_BETWEEN_RECORDS;
     c->lines = in->reader.line - 1;
@@ -149,7 +186,7 @@ static int cut(const char *data, size_t start, size_t len, int n, chunk *c)
 static void read_first_chunk(sgk_engine *e, chunk *c)
 {
     sgk__reader *r = &e->stream.reader;
-    c->status = sgk__reader_feed(r, c->data, c->len);
+    c->status = feed_chunk(r, c->data, c->len, c->mapped);
     c->clean_end = c->status == 0 && !r->skip_line &&
                    r->parser.pstate == READER_BETWEEN_RECORDS;
 }
@@ -210,7 +247,7 @@ static int join_chunks(sgk_engine *e, const char *data, size_t len, chunk *c,
 }
 
 int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
-                         int threads)
+                         int threads, int mapped)
 {
     chunk c[64];
     int64_t head = read_header(e, data, len);
@@ -230,6 +267,8 @@ int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
     if (threads <= 1)
         return sgk__reader_feed(&e->stream.reader, data + start, len - start);
     n = cut(data, start, len, threads, c);
+    for (k = 0; k < n; k++)
+        c[k].mapped = mapped;
     run_chunks(e, c, n);
     status = join_chunks(e, data, len, c, n);
     for (k = 1; k < n; k++)

@@ -62,7 +62,7 @@ int sgk_engine_add_file(sgk_engine *e, const char *path, int kind)
         return rc;
     threads = sgk__threads_wanted(e);
     if (threads > 1 && map_file(path, &data, &len)) {
-        rc = sgk__ingest_parallel(e, data, len, threads);
+        rc = sgk__ingest_parallel(e, data, len, threads, 1);
         munmap((void *)data, len);
         return sgk__ingest_end(e, &e->stream, rc);
     }
@@ -85,7 +85,7 @@ int sgk_engine_add_buffer(sgk_engine *e, const char *name, const char *data,
     if ((rc = sgk__ingest_begin(e, &e->stream, name, kind)) != 0)
         return rc;
     if (len && sgk__threads_wanted(e) > 1)
-        rc = sgk__ingest_parallel(e, data, len, sgk__threads_wanted(e));
+        rc = sgk__ingest_parallel(e, data, len, sgk__threads_wanted(e), 0);
     else
         rc = len ? sgk__reader_feed(&e->stream.reader, data, len) : 0;
     on_progress((int64_t)len, (int64_t)len, e);
