@@ -50,7 +50,6 @@ void sgk__strpool_free(const sgk__mem *mem, sgk__strpool *p)
         p->blocks = next;
     }
     sgk__free(mem, (void *)p->strings);
-    sgk__free(mem, p->lens);
     sgk__free(mem, p->slots);
     sgk__strpool_init(p);
 }
@@ -65,7 +64,8 @@ static uint32_t *probe(const sgk__strpool *p, const char *s, size_t len,
         if (*slot == 0)
             return slot;
         id = *slot - 1;
-        if (p->lens[id] == len && memcmp(p->strings[id], s, len) == 0)
+        if (sgk__strpool_len(p, id) == len &&
+            memcmp(p->strings[id], s, len) == 0)
             return slot;
         i = (i + 1) & mask;
     }
@@ -84,8 +84,8 @@ static int rehash(const sgk__mem *mem, sgk__strpool *p)
     }
     p->nslots = n;
     for (id = 0; id < p->count; id++)
-        *probe(p, p->strings[id], p->lens[id],
-               hash_bytes(p->strings[id], p->lens[id])) = id + 1;
+        *probe(p, p->strings[id], sgk__strpool_len(p, id),
+               hash_bytes(p->strings[id], sgk__strpool_len(p, id))) = id + 1;
     (void)oldn;
     sgk__free(mem, old);
     return 0;
@@ -95,35 +95,32 @@ static int grow_ids(const sgk__mem *mem, sgk__strpool *p)
 {
     uint32_t cap = p->cap ? p->cap * 2 : 64;
     const char **s;
-    uint32_t *l;
     if (cap < p->cap || cap > UINT32_MAX / 2)
         return SGK_E_NOMEM;
     s = sgk__realloc(mem, (void *)p->strings, (size_t)cap * sizeof *s);
     if (!s)
         return SGK_E_NOMEM;
     p->strings = s;
-    l = sgk__realloc(mem, p->lens, (size_t)cap * sizeof *l);
-    if (!l)
-        return SGK_E_NOMEM;
-    p->lens = l;
     p->cap = cap;
     return 0;
 }
 
-/* A NUL-terminated copy of s[0..len) in the newest block, opening a new
- * block (twice the last, from 4 KiB up to 1 MiB, or the string's size)
- * when it is full. */
+/* A NUL-terminated copy of s[0..len), after its 4-byte length, in the
+ * newest block; a new block (twice the last, from 4 KiB up to 1 MiB, or the
+ * string's size) when it is full.  Entries start 4-byte aligned. */
 static char *block_copy(const sgk__mem *mem, sgk__strpool *p, const char *s,
                         size_t len)
 {
     sgk__strblock *b = p->blocks;
+    size_t need = (4 + len + 1 + 3) & ~(size_t)3;
+    uint32_t n = (uint32_t)len;
     char *copy;
-    if (!b || b->cap - b->used < len + 1) {
+    if (!b || b->cap - b->used < need) {
         size_t cap = b ? b->cap * 2 : 4096;
         if (cap > (1u << 20))
             cap = 1u << 20;
-        if (cap < len + 1)
-            cap = len + 1;
+        if (cap < need)
+            cap = need;
         b = sgk__malloc(mem, sizeof *b + cap);
         if (!b)
             return NULL;
@@ -132,10 +129,11 @@ static char *block_copy(const sgk__mem *mem, sgk__strpool *p, const char *s,
         b->cap = cap;
         p->blocks = b;
     }
-    copy = b->text + b->used;
+    copy = b->text + b->used + 4;
+    memcpy(copy - 4, &n, 4);
     memcpy(copy, s, len);
     copy[len] = '\0';
-    b->used += len + 1;
+    b->used += need;
     return copy;
 }
 
@@ -160,7 +158,6 @@ int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
     if (!copy)
         return SGK_E_NOMEM;
     p->strings[p->count] = copy;
-    p->lens[p->count] = (uint32_t)len;
     *slot = p->count + 1;
     *id = p->count++;
     return 0;

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "alloc.h"
 
 /* Copies live in blocks that never move, so a string handed out stays put
@@ -17,8 +18,9 @@ typedef struct sgk__strblock {
 } sgk__strblock;
 
 typedef struct sgk__strpool {
-    const char **strings; /* id -> NUL-terminated copy in a block */
-    uint32_t *lens;     /* id -> length */
+    const char **strings; /* id -> NUL-terminated copy in a block, its
+                             length in the 4 bytes before it, so a lookup
+                             touches one place in memory, not two */
     uint32_t count;
     uint32_t cap;
     uint32_t *slots;    /* open-addressing table of id + 1, 0 = empty */
@@ -34,5 +36,12 @@ int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
 /* Id of s, or UINT32_MAX if absent. */
 uint32_t sgk__strpool_find(const sgk__strpool *p, const char *s, size_t len);
 const char *sgk__strpool_get(const sgk__strpool *p, uint32_t id);
+/* Length of a string in the pool (id < count). */
+static inline uint32_t sgk__strpool_len(const sgk__strpool *p, uint32_t id)
+{
+    uint32_t n;
+    memcpy(&n, p->strings[id] - 4, 4);
+    return n;
+}
 
 #endif
