@@ -91,38 +91,46 @@ static size_t next_split(const char *data, size_t start, size_t from,
     return len;
 }
 
-/* Feeds a chunk in steps.  Once a step is parsed its bytes are never
- * looked at again, so the pages of a mapped file are handed back as the
- * reader passes them: without that, a file read with threads would stay
- * resident in full on top of everything the engine keeps. */
-#define FEED_STEP ((size_t)8 << 20)
-
+/* Feeds a chunk.  From a mapped file it goes in steps of `step` bytes:
+ * once a step is parsed its bytes are never looked at again, so its pages
+ * are handed back as the reader passes them.  Without that, a file read
+ * with threads would stay resident in full on top of everything the
+ * engine keeps. */
 static int feed_chunk(sgk__reader *r, const char *data, size_t len,
-                      int mapped)
+                      int mapped, size_t step)
 {
     size_t page = (size_t)sysconf(_SC_PAGESIZE), done = 0;
     uintptr_t base = (uintptr_t)data, released = base;
+    if (!mapped || page == 0 || step == 0)
+        return sgk__reader_feed(r, data, len);
     while (done < len) {
-        size_t n = len - done < FEED_STEP ? len - done : FEED_STEP;
+        size_t n = len - done < step ? len - done : step;
         int rc = sgk__reader_feed(r, data + done, n);
-        uintptr_t upto;
+        uintptr_t from, upto;
         if (rc)
             return rc;
         done += n;
+        from = (released + page - 1) & ~(uintptr_t)(page - 1);
         upto = (base + done) & ~(uintptr_t)(page - 1);
 #ifdef MADV_DONTNEED
-        if (mapped && page > 0 && upto > released) {
-            uintptr_t from = (released + page - 1) & ~(uintptr_t)(page - 1);
-            if (upto > from)
-                madvise((void *)from, upto - from, MADV_DONTNEED);
+        if (upto > from) {
+            madvise((void *)from, upto - from, MADV_DONTNEED);
             released = upto;
         }
 #else
-        (void)mapped;
+        (void)from;
         (void)upto;
 #endif
     }
     return 0;
+}
+
+/* Steps of at most 8 MiB, and no more than a chunk's minimum size, so
+ * that small test inputs take the same path as large files. */
+static size_t feed_step(const sgk_engine *e)
+{
+    int64_t step = e->options[SGK_OPT_MIN_CHUNK];
+    return step > ((int64_t)8 << 20) ? (size_t)8 << 20 : (size_t)step;
 }
 
 static void *parse_chunk(void *arg)
@@ -152,7 +160,8 @@ static void *parse_chunk(void *arg)
     input->kind = in->layout.kind;
     rc = sgk__ingest_want(c->e, in);
     if (rc == 0)
-        rc = feed_chunk(&in->reader, c->data, c->len, c->mapped);
+        rc = feed_chunk(&in->reader, c->data, c->len, c->mapped,
+                        feed_step(owner));
     c->clean_end = rc == 0 && !in->reader.skip_line &&
                    in->reader.parser.pstate == READER_BETWEEN_RECORDS;
     c->lines = in->reader.line - 1;
@@ -186,7 +195,7 @@ static int cut(const char *data, size_t start, size_t len, int n, chunk *c)
 static void read_first_chunk(sgk_engine *e, chunk *c)
 {
     sgk__reader *r = &e->stream.reader;
-    c->status = feed_chunk(r, c->data, c->len, c->mapped);
+    c->status = feed_chunk(r, c->data, c->len, c->mapped, feed_step(e));
     c->clean_end = c->status == 0 && !r->skip_line &&
                    r->parser.pstate == READER_BETWEEN_RECORDS;
 }
