@@ -307,11 +307,17 @@ static void dump_cell(sgk_engine *e, fz_text *out, int ind, int group, int k,
         FZ_CHECK(!hv || v == num, "a count's value is not its numerator");
     } else {
         FZ_CHECK(isnan(den) || den >= 0, "negative denominator");
-        if (hv) {
+        if (hv && unit == SGK_UNIT_PERCENT) {
             FZ_CHECK(den > 0, "a percentage with a value has no denominator");
             FZ_CHECK(v == 100.0 * num / den, "value != 100 * num / den");
             FZ_CHECK(v >= 0 && v <= 100.0 + 1e-9,
                      "a percentage outside 0..100");
+        } else if (hv) {
+            double scale = unit == SGK_UNIT_RATE_PER_10K ? 10000.0 : 1.0;
+            FZ_CHECK(unit == SGK_UNIT_RATE_PER_10K ||
+                         unit == SGK_UNIT_AVERAGE, "unknown unit");
+            FZ_CHECK(den > 0, "a rate with a value has no denominator");
+            FZ_CHECK(v == scale * num / den, "value != scale * num / den");
         }
     }
     if (group == SGK_GROUP_TOTAL) {

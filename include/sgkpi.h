@@ -154,8 +154,26 @@ enum sgk_option {
     SGK_OPT_MAX_REJECTIONS = 8,   /* rejection details kept, 0 = all: 0 */
     SGK_OPT_THREADS = 9,          /* ingestion threads, 0 = online CPUs: 1 */
     SGK_OPT_EXCEPTIONS = 10,      /* 1 = keep case-level exception lists: 0 */
-    SGK_OPT_MIN_CHUNK = 11        /* bytes per thread before a file is split
+    SGK_OPT_MIN_CHUNK = 11,       /* bytes per thread before a file is split
                                      for parallel ingestion: 1048576 */
+    SGK_OPT_POPULATION = 12,      /* children aged under 18 in the area (ONS
+                                     mid-year estimate), the denominator of
+                                     ia_per_10k, 0..10^9; 0 = not given, so
+                                     ia_per_10k has no data: 0 */
+    SGK_OPT_REFERRAL_WINDOW = 13, /* referral_to_assessment: calendar days
+                                     after the referral within which an
+                                     assessment must start, 0..1000: 30 */
+    SGK_OPT_PER_10K_TYPE = 14     /* which assessments ia_per_10k counts, an
+                                     enum sgk_assessment_type:
+                                     SGK_ASSESSMENT_INITIAL */
+};
+
+/* Assessment types, as read from an assessments extract's assessment_type
+ * column (blank reads as single). */
+enum sgk_assessment_type {
+    SGK_ASSESSMENT_INITIAL = 1,
+    SGK_ASSESSMENT_CORE = 2,
+    SGK_ASSESSMENT_SINGLE = 3
 };
 
 /* Parallel ingestion.  With SGK_OPT_THREADS other than 1, sgk_engine_add_file
@@ -167,7 +185,8 @@ enum sgk_option {
  * on the calling thread. */
 
 /* Sets an option.  SGK_E_INVALID_ARGUMENT for an unknown option or a value
- * out of range (timescales 1..1000 days, delimiter any byte but '"', CR, LF). */
+ * out of range (timescales 1..1000 days, delimiter any byte but '"', CR, LF,
+ * the ranges given above for the others). */
 SGK_API int sgk_engine_set_option(sgk_engine *engine, int option,
                                   int64_t value);
 /* Current value of an option, or -1 for an unknown option. */
@@ -269,7 +288,20 @@ SGK_API int sgk_engine_load_benchmarks_buffer(sgk_engine *engine,
 /* ------------------------------------------------------------------------
  * Indicators: a fixed table, the same for every engine.
  */
-enum sgk_unit { SGK_UNIT_PERCENT = 1, SGK_UNIT_COUNT = 2 };
+/* What an indicator's value is, from its numerator and denominator:
+ *   PERCENT      100 * numerator / denominator
+ *   COUNT        the numerator; the denominator is NaN
+ *   RATE_PER_10K 10000 * numerator / denominator, the denominator being a
+ *                population (ia_per_10k: SGK_OPT_POPULATION)
+ *   AVERAGE      numerator / denominator (caseload_mean: open allocated
+ *                cases / workers holding them)
+ * Every unit but COUNT has no value when its denominator is 0. */
+enum sgk_unit {
+    SGK_UNIT_PERCENT = 1,
+    SGK_UNIT_COUNT = 2,
+    SGK_UNIT_RATE_PER_10K = 3,
+    SGK_UNIT_AVERAGE = 4
+};
 
 /* Number of indicators; indexes run from 0 to count - 1 in a stable order. */
 SGK_API int sgk_indicator_count(void);
@@ -313,11 +345,11 @@ SGK_API const char *sgk_engine_month_label(const sgk_engine *engine,
                                            int month);
 
 /* 1 if the result has a value; 0 for "no data" (extract not given, or a
- * percentage whose denominator is 0) or an index out of range. */
+ * denominator of 0 for any unit but COUNT) or an index out of range. */
 SGK_API int sgk_result_has_value(const sgk_engine *engine, int indicator,
                                  int group, int k);
-/* The value: a percentage (100 * numerator / denominator, unrounded) or a
- * count.  NaN when there is no value. */
+/* The value, unrounded, as enum sgk_unit says: a percentage, a count, a
+ * rate per 10,000 or an average.  NaN when there is no value. */
 SGK_API double sgk_result_value(const sgk_engine *engine, int indicator,
                                 int group, int k);
 /* Numerator (the count itself for count indicators) and denominator (NaN
@@ -362,6 +394,17 @@ SGK_API double sgk_result_benchmark_value(const sgk_engine *engine,
                                           int indicator, int k);
 SGK_API const char *sgk_result_benchmark_label(const sgk_engine *engine,
                                                int indicator, int k);
+
+/* A note on how the last compute worked an indicator out, when it had to
+ * fall back on something other than its main definition (for example
+ * re_referral_rate read from the Annex A "Number of Referrals in Last 12
+ * Months" column, or referral_to_assessment from referral_nfa because no
+ * assessments extract was given), or why it has no value (ia_per_10k
+ * without SGK_OPT_POPULATION).  One note per indicator, for the whole
+ * period and every breakdown.  A static English string, or NULL when
+ * there is nothing to say or no results; reports should show it beside
+ * the value. */
+SGK_API const char *sgk_result_note(const sgk_engine *engine, int indicator);
 
 /* ------------------------------------------------------------------------
  * Exception lists: the case-level records behind an indicator, for the

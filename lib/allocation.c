@@ -13,7 +13,8 @@
 
 enum { CAT_UNKNOWN = 0, CAT_CIN = 1, CAT_CP = 2, CAT_CLA = 3, CAT_OTHER = 4 };
 
-static const char ind_both[] = "unallocated_over_28_days,unallocated_cp_cla";
+static const char ind_both[] = "unallocated_over_28_days,unallocated_cp_cla,"
+                               "caseload_mean,caseload_max";
 static const char ind_28[] = "unallocated_over_28_days";
 static const char ind_cpcla[] = "unallocated_cp_cla";
 

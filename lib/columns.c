@@ -12,6 +12,7 @@ static const char *const col_names[SGK__COL_COUNT] = {
     "plan_start_date", "plan_end_date", "previous_plans", "end_date",
     "reason_ended", "legal_status", "case_start_date", "case_end_date",
     "unallocated_since", "category", "fte", "status", "qualified",
+    "referrals_last_12_months",
 };
 
 #define R SGK__ROLE_REQUIRED
@@ -20,7 +21,7 @@ static const char *const col_names[SGK__COL_COUNT] = {
 static const unsigned char roles[SGK_KIND_COUNT][SGK__COL_COUNT] = {
     [SGK_KIND_REFERRALS] = {[SGK__COL_CHILD_ID] = R, [SGK__COL_REFERRAL_DATE] = R,
         [SGK__COL_TEAM] = O, [SGK__COL_WORKER] = O, [SGK__COL_REFERRAL_NFA] = O,
-        [SGK__COL_DECISION_DATE] = O},
+        [SGK__COL_DECISION_DATE] = O, [SGK__COL_REFERRALS_12M] = O},
     [SGK_KIND_ASSESSMENTS] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_ASSESSMENT_TYPE] = O, [SGK__COL_REFERRAL_DATE] = O,
         [SGK__COL_START_DATE] = R, [SGK__COL_COMPLETION_DATE] = O,
@@ -129,6 +130,12 @@ static const struct {
     {"post status", SGK__COL_STATUS, ANY},
     {"qualified", SGK__COL_QUALIFIED, ANY},
     {"qualified social worker", SGK__COL_QUALIFIED, ANY},
+    /* Front door (referrals): Annex A list 3. */
+    {"referrals last 12 months", SGK__COL_REFERRALS_12M, ANY},
+    {"number of referrals in last 12 months", SGK__COL_REFERRALS_12M, ANY},
+    {"number of referrals in the last 12 months", SGK__COL_REFERRALS_12M,
+     ANY},
+    {"referrals in last 12 months", SGK__COL_REFERRALS_12M, ANY},
 };
 
 const char *sgk__col_name(int col)

@@ -31,6 +31,7 @@ enum sgk__col {
     SGK__COL_FTE,
     SGK__COL_STATUS,
     SGK__COL_QUALIFIED,
+    SGK__COL_REFERRALS_12M, /* Annex A list 3 prior referrals in 12 months */
     SGK__COL_COUNT
 };
 

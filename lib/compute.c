@@ -1,7 +1,8 @@
 /* Computing every indicator for the period, each team and each month.
  * Each indicator runs once per period (the whole, then each month),
  * tallying into per-team accumulators; totals are the sum over teams, so
- * team breakdowns always add up to the whole. */
+ * team breakdowns add up to the whole, unless the compute function asks
+ * for a maximum instead (sgk__calc.num_combine, den_combine). */
 #include <math.h>
 #include <string.h>
 #include "family.h"
@@ -97,8 +98,9 @@ void sgk__tally_event(sgk__calc *c, sgk__day d, uint32_t team, double num,
         sgk__tally(c, m, team, num, den);
 }
 
-/* Runs one indicator over every period into w's accumulators. */
-static int run(struct sgk_engine *e, work *w, int ind)
+/* Runs one indicator over every period into w's accumulators, and keeps
+ * what the compute function said about combining them and its note. */
+static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
 {
     const sgk__indicator *def = sgk__indicator_at(ind);
     sgk__calc c;
@@ -122,13 +124,14 @@ static int run(struct sgk_engine *e, work *w, int ind)
     c.record = 1;
     if (!def->per_period) {
         def->fn(&c);
-        return c.status;
+    } else {
+        for (p = 0; p < w->nperiods && c.status == 0; p++) {
+            c.only = p;
+            c.record = p == 0;
+            def->fn(&c);
+        }
     }
-    for (p = 0; p < w->nperiods && c.status == 0; p++) {
-        c.only = p;
-        c.record = p == 0;
-        def->fn(&c);
-    }
+    *out = c;
     return c.status;
 }
 
@@ -138,21 +141,29 @@ static void fill_cell(sgk__cell *cell, const sgk__indicator *def,
                       int present, double num, double den)
 {
     double scale = def->scale > 0 ? def->scale : 1;
+    cell->unit = def->unit;
     cell->present = present;
     cell->num = num / scale;
     cell->den = def->unit == SGK_UNIT_COUNT ? -1 : den / scale;
 }
 
-static void sum_into(const work *w, int p, sgk__cell *cell,
-                     const sgk__indicator *def, int present)
+static double combine(int how, double acc, double v)
+{
+    return how == SGK__COMBINE_MAX ? (v > acc ? v : acc) : acc + v;
+}
+
+/* The whole (or a month) from its team tallies: tallies are never
+ * negative, so 0 starts a maximum as well as a sum. */
+static void sum_into(const work *w, const sgk__calc *c, int p,
+                     sgk__cell *cell, const sgk__indicator *def, int present)
 {
     const double *num = w->num + (size_t)p * w->nteams;
     const double *den = w->den + (size_t)p * w->nteams;
     double n = 0, d = 0;
     uint32_t t;
     for (t = 0; t < w->nteams; t++) {
-        n += num[t];
-        d += den[t];
+        n = combine(c->num_combine, n, num[t]);
+        d = combine(c->den_combine, d, den[t]);
     }
     fill_cell(cell, def, present, n, d);
 }
@@ -192,7 +203,8 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind)
     }
 }
 
-static void fill_months(struct sgk_engine *e, const work *w, int ind)
+static void fill_months(struct sgk_engine *e, const work *w,
+                        const sgk__calc *c, int ind)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
@@ -203,7 +215,7 @@ static void fill_months(struct sgk_engine *e, const work *w, int ind)
         const sgk__threshold *th = threshold_for(e, ind, w->to[m + 1],
                                                  &target);
         /* Two statements: `target` is only set once threshold_for ran. */
-        sum_into(w, m + 1, cell, def, e->kind_seen[def->kind]);
+        sum_into(w, c, m + 1, cell, def, e->kind_seen[def->kind]);
         rate(cell, th, target);
     }
 }
@@ -213,16 +225,18 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
     const sgk__threshold *th;
-    int rc = run(e, w, ind);
+    sgk__calc c;
+    int rc = run(e, w, ind, &c);
     if (rc)
         return rc;
-    sum_into(w, 0, &r->total[ind], def, e->kind_seen[def->kind]);
+    r->note[ind] = c.note;
+    sum_into(w, &c, 0, &r->total[ind], def, e->kind_seen[def->kind]);
     th = threshold_for(e, ind, e->to, &r->applied_target[ind]);
     r->applied[ind] = th ? (int)(th - (const sgk__threshold *)
                                       e->targets.thresholds.items) : -1;
     rate(&r->total[ind], th, r->applied_target[ind]);
     fill_teams(e, w, ind);
-    fill_months(e, w, ind);
+    fill_months(e, w, &c, ind);
     return 0;
 }
 

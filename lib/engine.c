@@ -14,6 +14,9 @@ static void set_defaults(sgk_engine *e)
     e->options[SGK_OPT_MAX_REJECTIONS] = 0;
     e->options[SGK_OPT_THREADS] = 1;
     e->options[SGK_OPT_MIN_CHUNK] = 1 << 20;
+    e->options[SGK_OPT_POPULATION] = 0;
+    e->options[SGK_OPT_REFERRAL_WINDOW] = 30;
+    e->options[SGK_OPT_PER_10K_TYPE] = SGK_ASSESSMENT_INITIAL;
 }
 
 static int init_pools(sgk_engine *e)
@@ -149,6 +152,12 @@ static int option_valid(int option, int64_t v)
         return v >= 0 && v <= 256;
     case SGK_OPT_MIN_CHUNK:
         return v >= 1;
+    case SGK_OPT_POPULATION: /* England's under-18s are about 12 million */
+        return v >= 0 && v <= 1000000000;
+    case SGK_OPT_REFERRAL_WINDOW:
+        return v >= 0 && v <= 1000;
+    case SGK_OPT_PER_10K_TYPE:
+        return v >= SGK_ASSESSMENT_INITIAL && v <= SGK_ASSESSMENT_SINGLE;
     default:
         return -1;
     }

@@ -56,6 +56,7 @@ typedef struct sgk__cell {
     double den;
     int present;  /* the indicator's extract was given */
     int status;   /* enum sgk_rag */
+    int unit;     /* enum sgk_unit, for the value */
 } sgk__cell;
 
 /* One case-level record behind an indicator (an exception). */
@@ -80,6 +81,7 @@ typedef struct sgk__results {
                           in targets.thresholds, or -1; an index, as loading
                           more thresholds may move the array */
     double *applied_target;         /* [indicator] target resolved */
+    const char **note; /* [indicator] static note from the compute, or NULL */
 } sgk__results;
 
 /* Ingestion state of the input being read. */
@@ -151,8 +153,8 @@ int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status);
 int sgk__ingest_want(struct sgk_engine *e, sgk__ingest *in);
 
 void sgk__results_free(struct sgk_engine *e);
-/* A cell has a value when its extract was given and, for a percentage,
- * its denominator is not 0; the value is the count or 100 * num / den. */
+/* A cell has a value when its extract was given and, for any unit but a
+ * count, its denominator is not 0; the value is what enum sgk_unit says. */
 int sgk__cell_has_value(const sgk__cell *c);
 double sgk__cell_value(const sgk__cell *c);
 /* The threshold the results hold for an indicator's whole period, or NULL. */

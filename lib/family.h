@@ -84,7 +84,18 @@ typedef struct sgk__calc {
     uint32_t *scratch;          /* one slot per interned child */
     sgk__day *scratch_day;      /* another slot per interned child */
     int status;                 /* SGK_E_NOMEM from a rejection */
+    /* Set by the compute function when the defaults do not fit: */
+    int num_combine, den_combine; /* how team tallies make a total or a
+                                     month: SGK__COMBINE_SUM (the default)
+                                     or SGK__COMBINE_MAX */
+    const char *note;           /* static text for sgk_result_note */
 } sgk__calc;
+
+/* How per-team tallies combine into the whole (totals and months).  A sum
+ * keeps team breakdowns adding up to the whole; a maximum serves values
+ * such as the largest caseload, or a denominator every team shares (a
+ * population). */
+enum { SGK__COMBINE_SUM = 0, SGK__COMBINE_MAX = 1 };
 
 typedef void (*sgk__compute_fn)(sgk__calc *c);
 
@@ -161,5 +172,11 @@ void sgk__cp_repeat_plans(sgk__calc *c);
 void sgk__adoption_rate(sgk__calc *c);
 void sgk__sw_vacancy_rate(sgk__calc *c);
 void sgk__sw_agency_rate(sgk__calc *c);
+void sgk__referral_to_assessment(sgk__calc *c);
+void sgk__ia_per_10k(sgk__calc *c);
+void sgk__referral_decision_1wd(sgk__calc *c);
+void sgk__re_referral_rate(sgk__calc *c);
+void sgk__caseload_mean(sgk__calc *c);
+void sgk__caseload_max(sgk__calc *c);
 
 #endif

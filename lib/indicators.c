@@ -6,6 +6,8 @@
 
 #define PCT SGK_UNIT_PERCENT
 #define CNT SGK_UNIT_COUNT
+#define P10K SGK_UNIT_RATE_PER_10K
+#define AVG SGK_UNIT_AVERAGE
 #define KENT "Kent County Council, Putting Children First (March 2011), "
 
 static const sgk__indicator table[] = {
@@ -91,6 +93,37 @@ static const sgk__indicator table[] = {
      "Agency qualified social worker FTE as a percentage of filled posts "
      "(agency plus employed).",
      "DfE children's social work workforce statistics", 0, 10000},
+    {"referral_to_assessment", "Referrals going on to assessment", PCT,
+     SGK_KIND_REFERRALS, sgk__referral_to_assessment,
+     "Referrals in the period; percentage followed by an assessment of the "
+     "same child starting within 30 days (without an assessments extract: "
+     "percentage not marked NFA).",
+     KENT "Improvement Notice IN 7 (from 46% to at least 65%)", 0, 0},
+    {"ia_per_10k", "Initial assessments per 10,000 children", P10K,
+     SGK_KIND_ASSESSMENTS, sgk__ia_per_10k,
+     "Initial assessments completed in the period per 10,000 children aged "
+     "under 18 (population given by the caller, from ONS estimates).",
+     KENT "Improvement Notice IN 7 (in line with statistical neighbours)",
+     0, 0},
+    {"referral_decision_1wd", "Referrals decided within 1 working day", PCT,
+     SGK_KIND_REFERRALS, sgk__referral_decision_1wd,
+     "Referrals in the period with a decision date; percentage decided "
+     "within 1 working day of the referral.",
+     KENT "action 2.2.5 (referrals acted upon within 24 hours)", 0, 0},
+    {"re_referral_rate", "Re-referrals within 12 months", PCT,
+     SGK_KIND_REFERRALS, sgk__re_referral_rate,
+     "Referrals in the period; percentage for which the same child had an "
+     "earlier referral in the 12 months before.",
+     "DfE children in need census; Ofsted Annex A list 3", 0, 0},
+    {"caseload_mean", "Average caseload per allocated worker", AVG,
+     SGK_KIND_CASES, sgk__caseload_mean,
+     "Open cases at the end of the period with an allocated worker, divided "
+     "by the number of workers holding them.",
+     KENT "action 2.1.7 (appropriate caseload levels)", 0, 0},
+    {"caseload_max", "Largest caseload of one worker", CNT, SGK_KIND_CASES,
+     sgk__caseload_max,
+     "The most open cases allocated to any one worker at the end of the "
+     "period.", KENT "action 2.1.7 (appropriate caseload levels)", 0, 0},
 };
 
 #define COUNT ((int)(sizeof table / sizeof table[0]))

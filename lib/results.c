@@ -18,6 +18,7 @@ void sgk__results_free(struct sgk_engine *e)
     sgk__free(&e->mem, r->month);
     sgk__free(&e->mem, r->applied);
     sgk__free(&e->mem, r->applied_target);
+    sgk__free(&e->mem, (void *)r->note);
     memset(r, 0, sizeof *r);
 }
 
@@ -98,8 +99,9 @@ int sgk__results_layout(struct sgk_engine *e)
                            sizeof *r->month);
     r->applied = sgk__calloc(&e->mem, nind, sizeof *r->applied);
     r->applied_target = sgk__calloc(&e->mem, nind, sizeof *r->applied_target);
+    r->note = sgk__calloc(&e->mem, nind, sizeof *r->note);
     if (!r->total || !r->team || !r->month || !r->applied ||
-        !r->applied_target)
+        !r->applied_target || !r->note)
         return SGK_E_NOMEM;
     return sgk__exceptions_init(e);
 }
@@ -135,7 +137,16 @@ double sgk__cell_value(const sgk__cell *c)
 {
     if (!sgk__cell_has_value(c))
         return NAN;
-    return c->den < 0 ? c->num : 100.0 * c->num / c->den;
+    if (c->den < 0)
+        return c->num;
+    switch (c->unit) {
+    case SGK_UNIT_RATE_PER_10K:
+        return 10000.0 * c->num / c->den;
+    case SGK_UNIT_AVERAGE:
+        return c->num / c->den;
+    default:
+        return 100.0 * c->num / c->den;
+    }
 }
 
 int sgk_result_has_value(const sgk_engine *e, int ind, int group, int k)
@@ -166,6 +177,13 @@ int sgk_result_status(const sgk_engine *e, int ind, int group, int k)
 {
     const sgk__cell *c = cell_at(e, ind, group, k);
     return c ? c->status : SGK_STATUS_NONE;
+}
+
+const char *sgk_result_note(const sgk_engine *e, int ind)
+{
+    if (!cell_at(e, ind, SGK_GROUP_TOTAL, 0))
+        return NULL;
+    return e->results.note[ind];
 }
 
 const char *sgk_status_name(int status)

@@ -540,7 +540,13 @@ static const char kent_2011[] =
     "adoption_rate,>=,13,2012-04-01,2013-03-31,IN 14,"
     "Children leaving care who are adopted: 13% over 2012-13\n"
     "unallocated_cp_cla,<=,0,,,action 2.1.3,"
-    "Child protection and looked-after cases with no social worker: none\n";
+    "Child protection and looked-after cases with no social worker: none\n"
+    "referral_to_assessment,>=,65,2012-01-01,2012-03-31,IN 7,"
+    "Referrals going on to initial assessment: from the 2009-10 baseline "
+    "of 46% to 65% over January to March 2012\n"
+    "referral_to_assessment,>=,65,2012-04-01,2013-03-31,IN 7,"
+    "Referrals going on to initial assessment: an average of at least 65% "
+    "over 2012-13\n";
 
 int sgk__targets_use_profile(const sgk__mem *mem, sgk__targets *t,
                              const char *name, sgk__error *err)

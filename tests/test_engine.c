@@ -51,6 +51,10 @@ START_TEST(indicator_table_is_stable)
     }
     ck_assert_int_eq(sgk_indicator_unit(0), SGK_UNIT_PERCENT);
     ck_assert_int_eq(sgk_indicator_unit(3), SGK_UNIT_COUNT);
+    ck_assert_int_eq(sgk_indicator_unit(sgk_indicator_find("ia_per_10k")),
+                     SGK_UNIT_RATE_PER_10K);
+    ck_assert_int_eq(sgk_indicator_unit(sgk_indicator_find("caseload_mean")),
+                     SGK_UNIT_AVERAGE);
 }
 END_TEST
 
@@ -62,6 +66,19 @@ START_TEST(settings_are_checked)
     ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_CA_TIMESCALE), 35);
     ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_SA_TIMESCALE), 45);
     ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_UNALLOCATED_DAYS), 28);
+    ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_POPULATION), 0);
+    ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_REFERRAL_WINDOW), 30);
+    ck_assert_int_eq(sgk_engine_get_option(e, SGK_OPT_PER_10K_TYPE),
+                     SGK_ASSESSMENT_INITIAL);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_POPULATION, -1),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_REFERRAL_WINDOW, 1001),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_REFERRAL_WINDOW, 0), 0);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_PER_10K_TYPE, 4),
+                     SGK_E_INVALID_ARGUMENT);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_PER_10K_TYPE,
+                                           SGK_ASSESSMENT_SINGLE), 0);
     ck_assert_int_eq(sgk_engine_get_option(e, 999), -1);
     ck_assert_int_eq(sgk_engine_set_option(e, 999, 1), SGK_E_INVALID_ARGUMENT);
     ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_IA_TIMESCALE, 0),
@@ -112,6 +129,8 @@ START_TEST(results_before_compute_are_empty)
     ck_assert_int_eq(sgk_engine_team_count(e), 0);
     ck_assert_int_eq(sgk_engine_month_count(e), 0);
     ck_assert_ptr_null(sgk_result_threshold_op(e, 0));
+    ck_assert_ptr_null(sgk_result_note(e, 0));
+    ck_assert_ptr_null(sgk_result_note(NULL, 0));
     sgk_engine_free(e);
 }
 END_TEST
@@ -155,6 +174,15 @@ static const char fixture_cases[] =
     "child_id,case_start_date,worker,category,team\n"
     "A,2021-01-01,,CP,North\n"
     "B,2021-01-01,Sam,CLA,South\n";
+/* Front door: the joins and look-backs sort keys of their own. */
+static const char fixture_referrals[] =
+    "child_id,referral_date,decision_date,team\n"
+    "A,2021-05-01,2021-05-04,North\n"
+    "A,2021-06-01,,North\n"
+    "D,2021-07-01,2021-06-01,South\n";
+static const char fixture_assessments[] =
+    "child_id,assessment_type,start_date,completion_date\n"
+    "A,initial,2021-05-10,2021-05-12\n";
 
 /* A full run: every status must be OK or SGK_E_NOMEM. */
 static int full_run(counter *c)
@@ -178,10 +206,27 @@ static int full_run(counter *c)
         rc = sgk_engine_add_buffer(e, "cases.csv", fixture_cases,
                                    strlen(fixture_cases), SGK_KIND_AUTO);
     if (rc == 0)
-        rc = sgk_engine_compute(e);
+        rc = sgk_engine_add_buffer(e, "referrals.csv", fixture_referrals,
+                                   strlen(fixture_referrals), SGK_KIND_AUTO);
     if (rc == 0)
+        rc = sgk_engine_add_buffer(e, "assessments.csv", fixture_assessments,
+                                   strlen(fixture_assessments),
+                                   SGK_KIND_AUTO);
+    if (rc == 0)
+        rc = sgk_engine_set_option(e, SGK_OPT_POPULATION, 1000);
+    if (rc == 0)
+        rc = sgk_engine_compute(e);
+    if (rc == 0) {
         ck_assert_int_eq(sgk_result_has_value(
             e, sgk_indicator_find("cp_repeat_plans"), SGK_GROUP_TOTAL, 0), 1);
+        /* A's first referral is followed by the IA 9 days later, its
+         * second (after the IA) is not, and D has no assessment: 1/3. */
+        ck_assert_double_eq(sgk_result_value(
+            e, sgk_indicator_find("referral_to_assessment"), SGK_GROUP_TOTAL,
+            0), 100.0 / 3);
+        ck_assert_double_eq(sgk_result_value(
+            e, sgk_indicator_find("caseload_mean"), SGK_GROUP_TOTAL, 0), 1);
+    }
     sgk_engine_free(e);
     return rc;
 }

@@ -13,15 +13,20 @@
  *   input FILE | input KIND=FILE   sgk_engine_add_file, kind detected/forced
  *   option NAME VALUE              by_team, by_month, ia_timescale,
  *                                  ca_timescale, sa_timescale,
- *                                  unallocated_days
+ *                                  unallocated_days, population,
+ *                                  referral_window, per_10k_type
  *   closure DATE | closure FILE.csv  extra non-working day(s)
  *   profile NAME                   sgk_engine_use_profile
  *   thresholds FILE                sgk_engine_load_thresholds
  * Expectations (checked after the compute):
  *   expect IND NUM DEN | expect IND COUNT | expect IND nodata
+ *                                  (NUM DEN: value = 100, 10000 or 1
+ *                                  times NUM/DEN, by the unit)
  *   expect_team IND TEAM ...       same forms, for one team's row
  *   expect_month IND YYYY-MM ...   same forms, for one month's row
+ *   expect IND nodata NUM DEN      no value, but these tallies
  *   expect_status IND met|amber|not_met|no_data|none
+ *   expect_note IND TEXT|none      sgk_result_note contains TEXT, or NULL
  *   expect_rows FILE READ USED REJECTED
  *   expect_rejection FILE LINE COLUMN   (COLUMN "-" = whole-row rejection)
  *   expect_rejections N
@@ -194,6 +199,9 @@ static int ti_option(const char *name)
         {"ca_timescale", SGK_OPT_CA_TIMESCALE},
         {"sa_timescale", SGK_OPT_SA_TIMESCALE},
         {"unallocated_days", SGK_OPT_UNALLOCATED_DAYS},
+        {"population", SGK_OPT_POPULATION},
+        {"referral_window", SGK_OPT_REFERRAL_WINDOW},
+        {"per_10k_type", SGK_OPT_PER_10K_TYPE},
     };
     size_t i;
 
@@ -399,17 +407,32 @@ static void ti_check_cell(struct ti_ctx *c, int line, int ind, int group,
                     vals[1]);
             return;
         }
-        if (unit != SGK_UNIT_PERCENT) {
-            ti_fail(c, line, "%s is not a percentage: give one COUNT", id);
+        if (unit == SGK_UNIT_COUNT) {
+            ti_fail(c, line, "%s is a count: give one COUNT", id);
             return;
         }
-        ev = 100.0 * en / ed;
+        ev = (unit == SGK_UNIT_PERCENT ? 100.0
+              : unit == SGK_UNIT_RATE_PER_10K ? 10000.0 : 1.0) * en / ed;
         if (has != 1 || !ti_same(en, num, xn) || !ti_same(ed, den, xd) ||
             !ti_same(ev, value, 0))
             ti_fail(c, line,
-                    "%s%s: expected %s/%s = %.12g%%, got has_value %d, "
-                    "%.12g/%.12g = %.12g%%",
+                    "%s%s: expected %s/%s -> %.12g, got has_value %d, "
+                    "%.12g/%.12g -> %.12g",
                     id, where, vals[0], vals[1], ev, has, num, den, value);
+        return;
+    }
+    if (nvals == 3 && strcmp(vals[0], "nodata") == 0) {
+        /* No value, but the tallies are still there to check. */
+        if (!ti_number(vals[1], &en, &xn) || !ti_number(vals[2], &ed, &xd)) {
+            ti_fail(c, line, "bad \"nodata NUM DEN\"");
+            return;
+        }
+        if (has != 0 || !isnan(value) || !ti_same(en, num, xn) ||
+            !ti_same(ed, den, xd))
+            ti_fail(c, line,
+                    "%s%s: expected no data with %s/%s, got has_value %d, "
+                    "%.12g/%.12g -> %.12g",
+                    id, where, vals[1], vals[2], has, num, den, value);
         return;
     }
     ti_fail(c, line, "expected nodata, COUNT or NUM DEN");
@@ -515,6 +538,20 @@ static void ti_expect(struct ti_ctx *c, int line, char **tok, int n)
         if (got != want)
             ti_fail(c, line, "%s: expected status %s, got %s (%d)", tok[1],
                     tok[2], ti_status_text(got), got);
+    } else if (strcmp(tok[0], "expect_note") == 0) {
+        const char *got;
+
+        if (n != 3) {
+            ti_fail(c, line, "expect_note needs IND TEXT|none");
+            return;
+        }
+        if ((ind = ti_find_indicator(c, line, tok[1])) < 0)
+            return;
+        got = sgk_result_note(c->e, ind);
+        if (strcmp(tok[2], "none") == 0 ? got != NULL
+                                        : (!got || !strstr(got, tok[2])))
+            ti_fail(c, line, "%s: expected note %s, got %s", tok[1], tok[2],
+                    got ? got : "none");
     } else if (strcmp(tok[0], "expect_rows") == 0) {
         const struct ti_input *in;
         long long r, u, j;

@@ -40,7 +40,9 @@ class JsonContract(unittest.TestCase):
                                          "to": "2011-06-30"})
         self.assertIn("sgkpi_version", doc)
         for ind in doc["indicators"]:
-            self.assertIn(ind["unit"], ("percent", "count"))
+            self.assertIn(ind["unit"], ("percent", "count", "rate_per_10k",
+                                        "average"))
+            self.assertIn("note", ind)
             self.assertNotIn("status", ind)  # no thresholds given
 
     def test_inputs_add_up(self):

@@ -75,7 +75,8 @@ enum gen_field {
     GEN_F_ABUSE_AA, GEN_F_REVIEW, GEN_F_REASON, GEN_F_LS, GEN_F_RNE,
     GEN_F_CIN, GEN_F_PLACE, GEN_F_PROVIDER, GEN_F_RPC, GEN_F_HOME_POST,
     GEN_F_PL_POST, GEN_F_URN, GEN_F_CATEGORY, GEN_F_UNALLOC, GEN_F_POST,
-    GEN_F_FTE, GEN_F_STATUS, GEN_F_QUALIFIED, GEN_F_NOTES, GEN_F_COUNT
+    GEN_F_FTE, GEN_F_STATUS, GEN_F_QUALIFIED, GEN_F_NOTES, GEN_F_REFS_12M,
+    GEN_F_COUNT
 };
 
 /* How a column is written, and how a bad row may spoil it. */
@@ -157,6 +158,7 @@ void gen_write_workforce(const gen_config *cfg, gen_sink *sink);
 
 /* ------------------------------------------------------------------------
  * Children. */
+#define GEN_MAX_REFERRALS 8
 typedef struct {
     const gen_config *cfg;
     gen_out *out;
@@ -172,6 +174,14 @@ typedef struct {
     gen_day case_start, case_end;
     int in_care_at_to, on_plan_at_to;
     int last_function;
+    /* Referrals are held back until the child is complete, because each
+     * row carries the Annex A count of referrals in the 12 months before
+     * the child's latest one. */
+    gen_row referrals[GEN_MAX_REFERRALS];
+    int nreferrals;
+    gen_day referral_days[GEN_MAX_REFERRALS]; /* all, in or out of window */
+    int nreferral_days;
+    char refs_12m[12];
 } gen_child;
 
 void gen_child_write(const gen_config *cfg, gen_out *out, uint64_t index);

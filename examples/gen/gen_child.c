@@ -143,7 +143,10 @@ static void write_referral(gen_child *c, gen_day ref, int nfa)
     gen_row row;
     gen_day decided = gen_add_working_days(ref, gen_range(&c->rng, 0, 3));
     const char *src = sources[gen_weighted(&c->rng, weights, 10)];
-    if (ref < window_start(c) || ref > c->cfg->to)
+    if (ref <= c->cfg->to && c->nreferral_days < GEN_MAX_REFERRALS)
+        c->referral_days[c->nreferral_days++] = ref;
+    if (ref < window_start(c) || ref > c->cfg->to ||
+        c->nreferrals >= GEN_MAX_REFERRALS)
         return;
     gen_child_row(c, &row);
     row.d[GEN_F_REF_DATE] = ref;
@@ -153,7 +156,27 @@ static void write_referral(gen_child *c, gen_day ref, int nfa)
         row.d[GEN_F_DECISION] = decided;
     row.s[GEN_F_TEAM] = gen_child_team(c, GEN_DUTY);
     row.s[GEN_F_WORKER] = gen_child_worker(c, GEN_DUTY);
-    gen_sink_row(&c->out->sink[GEN_REFERRALS], &row);
+    c->referrals[c->nreferrals++] = row;
+}
+
+/* Annex A list 3: the referrals in the 12 months before the child's latest
+ * referral (0 when none), the same on each of the child's rows. */
+static void write_referrals(gen_child *c)
+{
+    gen_day latest = GEN_NO_DAY, year_before;
+    int i, n = 0;
+    for (i = 0; i < c->nreferral_days; i++)
+        if (latest == GEN_NO_DAY || c->referral_days[i] > latest)
+            latest = c->referral_days[i];
+    year_before = gen_anniversary(latest, -1);
+    for (i = 0; i < c->nreferral_days; i++)
+        n += c->referral_days[i] < latest &&
+             c->referral_days[i] >= year_before;
+    snprintf(c->refs_12m, sizeof c->refs_12m, "%d", n);
+    for (i = 0; i < c->nreferrals; i++) {
+        c->referrals[i].s[GEN_F_REFS_12M] = c->refs_12m;
+        gen_sink_row(&c->out->sink[GEN_REFERRALS], &c->referrals[i]);
+    }
 }
 
 /* Writes one assessment; returns its completion day, or GEN_NO_DAY when
@@ -443,5 +466,6 @@ void gen_child_write(const gen_config *cfg, gen_out *out, uint64_t index)
     case ST_CLA: story_cla(&c); break;
     default: story_breaks(&c); break;
     }
+    write_referrals(&c);
     write_case(&c);
 }

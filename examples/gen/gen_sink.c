@@ -28,6 +28,9 @@ static const gen_col referral_cols[] = {
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
+    /* Annex A list 3's count; TEXT, so bad rows spoil the same columns as
+     * before it was added. */
+    {"referrals_last_12_months", GEN_F_REFS_12M, GEN_T_TEXT},
 };
 
 static const gen_col assessment_cols[] = {

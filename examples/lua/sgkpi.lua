@@ -72,7 +72,15 @@ enum sgk_option {
     SGK_OPT_MAX_REJECTIONS = 8,
     SGK_OPT_THREADS = 9,
     SGK_OPT_EXCEPTIONS = 10,
-    SGK_OPT_MIN_CHUNK = 11
+    SGK_OPT_MIN_CHUNK = 11,
+    SGK_OPT_POPULATION = 12,
+    SGK_OPT_REFERRAL_WINDOW = 13,
+    SGK_OPT_PER_10K_TYPE = 14
+};
+enum sgk_assessment_type {
+    SGK_ASSESSMENT_INITIAL = 1,
+    SGK_ASSESSMENT_CORE = 2,
+    SGK_ASSESSMENT_SINGLE = 3
 };
 int sgk_engine_set_option(sgk_engine *engine, int option, int64_t value);
 int64_t sgk_engine_get_option(const sgk_engine *engine, int option);
@@ -95,7 +103,12 @@ int sgk_engine_load_thresholds(sgk_engine *engine, const char *path);
 int sgk_engine_load_thresholds_buffer(sgk_engine *engine, const char *name, const char *data, size_t len);
 int sgk_engine_load_benchmarks(sgk_engine *engine, const char *path);
 int sgk_engine_load_benchmarks_buffer(sgk_engine *engine, const char *name, const char *data, size_t len);
-enum sgk_unit { SGK_UNIT_PERCENT = 1, SGK_UNIT_COUNT = 2 };
+enum sgk_unit {
+    SGK_UNIT_PERCENT = 1,
+    SGK_UNIT_COUNT = 2,
+    SGK_UNIT_RATE_PER_10K = 3,
+    SGK_UNIT_AVERAGE = 4
+};
 int sgk_indicator_count(void);
 int sgk_indicator_find(const char *id);
 const char *sgk_indicator_id(int indicator);
@@ -135,6 +148,7 @@ const char *sgk_result_threshold_label(const sgk_engine *engine, int indicator);
 int sgk_result_benchmark_count(const sgk_engine *engine, int indicator);
 double sgk_result_benchmark_value(const sgk_engine *engine, int indicator, int k);
 const char *sgk_result_benchmark_label(const sgk_engine *engine, int indicator, int k);
+const char *sgk_result_note(const sgk_engine *engine, int indicator);
 int64_t sgk_engine_rejection_count(const sgk_engine *engine);
 const char *sgk_rejection_input(const sgk_engine *engine, int64_t r);
 int64_t sgk_rejection_line(const sgk_engine *engine, int64_t r);
@@ -340,6 +354,9 @@ function Engine:load_benchmarks_buffer(name, data)
                                                         data, #data))
 end
 
+-- The unit's name as the JSON report writes it.
+local unit_names = {"percent", "count", "rate_per_10k", "average"}
+
 local function cell(lib, h, i, group, k, key)
   local has = lib.sgk_result_has_value(h, i, group, k) ~= 0
   return {
@@ -353,7 +370,8 @@ end
 
 -- Computes every indicator.  Returns a plain table:
 --   { indicators = { {id, label, unit, value, numerator, denominator,
---                     status, threshold, benchmarks, by_team, by_month}... },
+--                     status, threshold, benchmarks, by_team, by_month,
+--                     note}... },
 --     inputs = { {name, kind, rows_read, rows_used, rows_rejected}... },
 --     rejections = { {input, line, column, indicator, reason}... },
 --     teams = {...}, months = {...} }
@@ -374,8 +392,8 @@ function Engine:compute()
     ind.key = nil
     ind.id = str(lib.sgk_indicator_id(i))
     ind.label = str(lib.sgk_indicator_label(i))
-    ind.unit = lib.sgk_indicator_unit(i) == lib.SGK_UNIT_PERCENT
-               and "percent" or "count"
+    ind.unit = unit_names[lib.sgk_indicator_unit(i)] or "count"
+    ind.note = str(lib.sgk_result_note(h, i))
     ind.source = str(lib.sgk_indicator_source(i))
     local op = str(lib.sgk_result_threshold_op(h, i))
     if op then

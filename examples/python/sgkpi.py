@@ -100,6 +100,15 @@ class Option(enum.IntEnum):
     THREADS = 9
     EXCEPTIONS = 10
     MIN_CHUNK = 11
+    POPULATION = 12
+    REFERRAL_WINDOW = 13
+    PER_10K_TYPE = 14
+
+
+class AssessmentType(enum.IntEnum):
+    INITIAL = 1
+    CORE = 2
+    SINGLE = 3
 
 
 class Group(enum.IntEnum):
@@ -111,6 +120,17 @@ class Group(enum.IntEnum):
 class Unit(enum.IntEnum):
     PERCENT = 1
     COUNT = 2
+    RATE_PER_10K = 3
+    AVERAGE = 4
+
+
+_UNIT_NAMES = {Unit.PERCENT: "percent", Unit.COUNT: "count",
+               Unit.RATE_PER_10K: "rate_per_10k", Unit.AVERAGE: "average"}
+
+
+def _unit_name(unit: int) -> str:
+    """The unit's name as the JSON report writes it."""
+    return _UNIT_NAMES.get(unit, "count")
 
 
 class Rag(enum.IntEnum):
@@ -207,6 +227,7 @@ PROTOTYPES: Dict[str, tuple] = {
     "sgk_result_benchmark_count": (_int, [_E, _int]),
     "sgk_result_benchmark_value": (_dbl, [_E, _int, _int]),
     "sgk_result_benchmark_label": (_str, [_E, _int, _int]),
+    "sgk_result_note": (_str, [_E, _int]),
     "sgk_exception_count": (_i64, [_E, _int]),
     "sgk_exception_child": (_str, [_E, _int, _i64]),
     "sgk_exception_team": (_str, [_E, _int, _i64]),
@@ -377,7 +398,8 @@ class Indicator:
     """One indicator's result for the whole period."""
     id: str
     label: str
-    unit: str                       # "percent" or "count"
+    unit: str                       # "percent", "count", "rate_per_10k"
+                                    # or "average"
     value: Optional[float]          # None: no data
     numerator: Optional[float]
     denominator: Optional[float]    # None for counts
@@ -388,6 +410,7 @@ class Indicator:
     by_month: List[Breakdown] = field(default_factory=list)
     source: Optional[str] = None
     exceptions: List[CaseException] = field(default_factory=list)
+    note: Optional[str] = None      # how a fallback was used, or None
 
     @property
     def target(self) -> Optional[float]:
@@ -705,8 +728,7 @@ class Engine:
             out.append(Indicator(
                 id=_text(lib.sgk_indicator_id(i)),
                 label=_text(lib.sgk_indicator_label(i)),
-                unit=("percent" if lib.sgk_indicator_unit(i) == Unit.PERCENT
-                      else "count"),
+                unit=_unit_name(lib.sgk_indicator_unit(i)),
                 value=total.value, numerator=total.numerator,
                 denominator=total.denominator, status=total.status,
                 threshold=threshold,
@@ -719,7 +741,9 @@ class Engine:
                 by_month=[self._cell(i, Group.MONTH, k, m)
                           for k, m in enumerate(months)],
                 source=_text(lib.sgk_indicator_source(i)),
-                exceptions=self._exceptions(i)))
+                exceptions=self._exceptions(i),
+                note=(None if "sgk_result_note" in lib.sgk_missing
+                      else _text(lib.sgk_result_note(h, i)))))
         return Results(indicators=out, inputs=self.inputs(),
                        rejections=self.rejections(),
                        rejections_dropped=lib.sgk_engine_rejections_dropped(h),
@@ -784,8 +808,7 @@ def indicators(library=None) -> List[IndicatorInfo]:
         label=_text(lib.sgk_indicator_label(i)),
         definition=_text(lib.sgk_indicator_definition(i)),
         source=_text(lib.sgk_indicator_source(i)),
-        unit="percent" if lib.sgk_indicator_unit(i) == Unit.PERCENT
-        else "count",
+        unit=_unit_name(lib.sgk_indicator_unit(i)),
         kind=_text(lib.sgk_kind_name(lib.sgk_indicator_kind(i))))
         for i in range(lib.sgk_indicator_count())]
 

@@ -30,7 +30,9 @@ void report_cell_get(report_cell *c, const sgk_engine *e,
                      const report_options *o, int ind, int group, int k)
 {
     memset(c, 0, sizeof *c);
-    c->percent = sgk_indicator_unit(ind) == SGK_UNIT_PERCENT;
+    c->unit = sgk_indicator_unit(ind);
+    c->percent = c->unit == SGK_UNIT_PERCENT;
+    c->fraction = c->unit != SGK_UNIT_COUNT;
     c->value = sgk_result_value(e, ind, group, k);
     c->num = sgk_result_numerator(e, ind, group, k);
     c->den = sgk_result_denominator(e, ind, group, k);
@@ -48,15 +50,37 @@ void report_cell_value(char *buf, size_t cap, const report_cell *c)
         snprintf(buf, cap, "no data");
     else if (c->percent)
         snprintf(buf, cap, "%.1f%%", c->value);
+    else if (c->fraction)
+        snprintf(buf, cap, "%.1f", c->value);
     else
         snprintf(buf, cap, "%.0f", c->value);
+}
+
+const char *report_unit_name(int unit)
+{
+    switch (unit) {
+    case SGK_UNIT_PERCENT: return "percent";
+    case SGK_UNIT_RATE_PER_10K: return "rate_per_10k";
+    case SGK_UNIT_AVERAGE: return "average";
+    default: return "count";
+    }
+}
+
+const char *report_unit_axis(int unit)
+{
+    switch (unit) {
+    case SGK_UNIT_PERCENT: return "Per cent";
+    case SGK_UNIT_RATE_PER_10K: return "Per 10,000";
+    case SGK_UNIT_AVERAGE: return "Average";
+    default: return "Number";
+    }
 }
 
 void report_cell_fraction(char *buf, size_t cap, const report_cell *c)
 {
     char n[32], d[32];
     buf[0] = '\0';
-    if (!c->percent || isnan(c->den) || isnan(c->num))
+    if (!c->fraction || isnan(c->den) || isnan(c->num))
         return;
     if (c->suppressed) {
         snprintf(buf, cap, "c");

@@ -49,7 +49,7 @@ void report_csv_end_row(FILE *out)
 static const char *const header[] = {
     "group", "key", "indicator", "label", "unit", "value", "numerator",
     "denominator", "status", "op", "target", "amber", "target_source",
-    "benchmark", "benchmark_label", NULL,
+    "benchmark", "benchmark_label", "note", NULL,
 };
 
 static void number_cell(FILE *out, double v, int suppressed)
@@ -87,7 +87,7 @@ static void write_row(FILE *out, const sgk_engine *e, const report_options *o,
     report_csv_cell(out, key, 0);
     report_csv_cell(out, sgk_indicator_id(ind), 0);
     report_csv_cell(out, sgk_indicator_label(ind), 0);
-    report_csv_cell(out, c.percent ? "percent" : "count", 0);
+    report_csv_cell(out, report_unit_name(c.unit), 0);
     number_cell(out, c.has_value ? c.value : NAN, c.suppressed);
     number_cell(out, c.num, c.suppressed);
     number_cell(out, c.den, c.suppressed && !isnan(c.den));
@@ -100,6 +100,9 @@ static void write_row(FILE *out, const sgk_engine *e, const report_options *o,
         report_csv_cell(out, "", 0);
         report_csv_cell(out, "", 0);
     }
+    /* One note per indicator, on its total row. */
+    report_csv_cell(out, group == SGK_GROUP_TOTAL ? sgk_result_note(e, ind)
+                                                  : "", 0);
     report_csv_end_row(out);
 }
 

@@ -89,16 +89,18 @@ static void value_text(char *buf, size_t cap, const report_cell *c)
         snprintf(buf, cap, "no data");
     else if (c->percent)
         snprintf(buf, cap, "%.1f%%", c->value);
+    else if (c->fraction)
+        snprintf(buf, cap, "%.1f", c->value);
     else
         grouped(buf, cap, c->value);
 }
 
-/* "3 of 4" for a percentage. */
+/* "3 of 4" for a percentage; "41 / 250,000" for a rate or an average. */
 static void of_text(char *buf, size_t cap, const report_cell *c)
 {
     char n[48], d[48];
     buf[0] = '\0';
-    if (!c->percent || isnan(c->num) || isnan(c->den))
+    if (!c->fraction || isnan(c->num) || isnan(c->den))
         return;
     if (c->suppressed) {
         snprintf(buf, cap, "c");
@@ -106,7 +108,7 @@ static void of_text(char *buf, size_t cap, const report_cell *c)
     }
     grouped(n, sizeof n, c->num);
     grouped(d, sizeof d, c->den);
-    snprintf(buf, cap, "%s of %s", n, d);
+    snprintf(buf, cap, c->percent ? "%s of %s" : "%s / %s", n, d);
 }
 
 static void target_text(char *buf, size_t cap, const sgk_engine *e, int ind)
@@ -311,6 +313,21 @@ static void rag_row(FILE *out, const sgk_engine *e, const report_options *o,
     fputs("</td></tr>\n", out);
 }
 
+/* How an indicator was worked out when it fell back on something else. */
+static void notes(FILE *out, const sgk_engine *e)
+{
+    int i;
+    for (i = 0; i < sgk_indicator_count(); i++) {
+        if (!sgk_result_note(e, i))
+            continue;
+        fputs("<p class=\"note\"><strong>", out);
+        report_html_text(out, sgk_indicator_label(i));
+        fputs("</strong>: ", out);
+        report_html_text(out, sgk_result_note(e, i));
+        fputs(".</p>\n", out);
+    }
+}
+
 static void rag_table(FILE *out, const sgk_engine *e, const report_options *o)
 {
     int i, bench = any_benchmark(e);
@@ -327,7 +344,9 @@ static void rag_table(FILE *out, const sgk_engine *e, const report_options *o)
     for (i = 0; i < sgk_indicator_count(); i++)
         rag_row(out, e, o, i, bench);
     fputs("</tbody></table></div>\n", out);
-    fputs("<p class=\"note\">Percentages are rounded to one decimal place; "
+    notes(out, e);
+    fputs("<p class=\"note\">Percentages, rates per 10,000 children and "
+          "averages are rounded to one decimal place; "
           "the status compares the unrounded figure with the target. "
           "<strong>No data</strong> means the extract was not given or "
           "there was nothing to count.", out);

@@ -164,13 +164,17 @@ static void write_indicator(FILE *out, const sgk_engine *e,
     fputs(", \"label\": ", out);
     json_string(out, sgk_indicator_label(ind));
     fputs(", \"unit\": ", out);
-    json_string(out, sgk_indicator_unit(ind) == SGK_UNIT_PERCENT ? "percent"
-                                                                 : "count");
+    json_string(out, report_unit_name(sgk_indicator_unit(ind)));
     fputs(",\n      ", out);
     write_cell(out, e, o, ind, SGK_GROUP_TOTAL, 0);
     write_threshold(out, e, ind);
     write_benchmarks(out, e, ind);
     write_breakdowns(out, e, o, ind);
+    fputs(",\n      \"note\": ", out);
+    if (sgk_result_note(e, ind))
+        json_string(out, sgk_result_note(e, ind));
+    else
+        fputs("null", out);
     fputs(",\n      \"source\": ", out);
     json_string(out, sgk_indicator_source(ind));
     fputs("}", out);

@@ -30,6 +30,13 @@ static int configure(sgk_engine *e, const report_options *o)
         rc = sgk_engine_set_option(e, SGK_OPT_EXCEPTIONS, o->exceptions != 0);
     if (rc == 0)
         rc = sgk_engine_set_option(e, SGK_OPT_THREADS, o->threads);
+    if (rc == 0 && o->population >= 0)
+        rc = sgk_engine_set_option(e, SGK_OPT_POPULATION, o->population);
+    if (rc == 0 && o->referral_window >= 0)
+        rc = sgk_engine_set_option(e, SGK_OPT_REFERRAL_WINDOW,
+                                   o->referral_window);
+    if (rc == 0 && o->per_10k_type > 0)
+        rc = sgk_engine_set_option(e, SGK_OPT_PER_10K_TYPE, o->per_10k_type);
     if (rc == 0 && o->holidays)
         rc = sgk_engine_add_closure_file(e, o->holidays);
     if (rc == 0 && o->benchmarks)

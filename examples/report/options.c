@@ -25,6 +25,17 @@ static void usage(FILE *out)
 "  --delimiter C            field separator: ',' (default), ';' or 'tab'\n"
 "                             --delimiter ';'\n"
 "\n"
+"front door:\n"
+"  --population N           children aged under 18 in the area (ONS mid-year\n"
+"                           estimate), for ia_per_10k; without it that\n"
+"                           rate has no data  --population 332000\n"
+"  --referral-window DAYS   days after a referral within which an\n"
+"                           assessment counts for referral_to_assessment\n"
+"                           (default 30)      --referral-window 30\n"
+"  --per-10k-assessments T  which assessments ia_per_10k counts: initial\n"
+"                           (default), core or single\n"
+"                             --per-10k-assessments single\n"
+"\n"
 "breakdowns:\n"
 "  --by team                add a breakdown by team (bar charts in html)\n"
 "                             --by team\n"
@@ -86,6 +97,17 @@ static int parse_format(const char *s)
     for (f = FORMAT_TEXT; f <= FORMAT_HTML; f++)
         if (strcmp(s, names[f]) == 0)
             return f;
+    return 0;
+}
+
+static int parse_assessment_type(const char *s)
+{
+    if (strcmp(s, "initial") == 0)
+        return SGK_ASSESSMENT_INITIAL;
+    if (strcmp(s, "core") == 0)
+        return SGK_ASSESSMENT_CORE;
+    if (strcmp(s, "single") == 0)
+        return SGK_ASSESSMENT_SINGLE;
     return 0;
 }
 
@@ -176,6 +198,18 @@ static int take_value(report_options *o, const char *a, const char *v)
         if ((n = parse_count(v, 100000000)) < 0)
             return bad("--max-rejections takes a whole number, not", v);
         o->max_rejections = (int)n;
+    } else if (strcmp(a, "--population") == 0) {
+        if ((n = parse_count(v, 1000000000)) < 0)
+            return bad("--population takes a whole number, not", v);
+        o->population = n;
+    } else if (strcmp(a, "--referral-window") == 0) {
+        if ((n = parse_count(v, 1000)) < 0)
+            return bad("--referral-window takes 0 to 1000 days, not", v);
+        o->referral_window = (int)n;
+    } else if (strcmp(a, "--per-10k-assessments") == 0) {
+        if (!(o->per_10k_type = parse_assessment_type(v)))
+            return bad("--per-10k-assessments takes initial, core or "
+                       "single, not", v);
     } else if (strcmp(a, "--threads") == 0) {
         if ((n = parse_count(v, 256)) < 0)
             return bad("--threads takes a whole number, not", v);
@@ -189,7 +223,8 @@ static int take_value(report_options *o, const char *a, const char *v)
 static const char *const valued[] = {
     "--by", "--from", "--to", "--thresholds", "--benchmarks", "--holidays",
     "--format", "--output", "-o", "--exceptions", "--suppress",
-    "--delimiter", "--max-rejections", "--threads", NULL,
+    "--delimiter", "--max-rejections", "--threads", "--population",
+    "--referral-window", "--per-10k-assessments", NULL,
 };
 
 static int takes_value(const char *a, size_t len)
@@ -206,6 +241,8 @@ int report_parse_args(int argc, char **argv, report_options *o)
     int i, rc, only_files = 0;
     memset(o, 0, sizeof *o);
     o->delimiter = ',';
+    o->population = -1;
+    o->referral_window = -1;
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     if (!o->files)
         return 2;

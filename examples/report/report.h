@@ -40,6 +40,9 @@ typedef struct report_options {
     int max_rejections;       /* rejections printed in text, 0 = default */
     int threads;              /* SGK_OPT_THREADS: 0 = online CPUs */
     int suppress;             /* --suppress N; 0 = off */
+    long population;          /* SGK_OPT_POPULATION; -1 = not given */
+    int referral_window;      /* SGK_OPT_REFERRAL_WINDOW; -1 = default */
+    int per_10k_type;         /* SGK_OPT_PER_10K_TYPE; 0 = default */
     int colour;               /* text: ANSI colour on (decided in main) */
     const char *output;       /* --output FILE, NULL = stdout */
     const char *exceptions;   /* --exceptions DIR, NULL = not asked */
@@ -68,7 +71,9 @@ int report_write_html(FILE *out, const sgk_engine *e, const report_options *o);
 /* One result cell, as every format shows it.  Values are the library's;
  * nothing is recomputed here. */
 typedef struct report_cell {
+    int unit;          /* enum sgk_unit */
     int percent;       /* unit is a percentage */
+    int fraction;      /* value is built on numerator / denominator */
     int present;       /* the extract was given (numerator is a number) */
     int has_value;     /* value is a number */
     int suppressed;    /* --suppress hides value, numerator, denominator */
@@ -78,9 +83,17 @@ typedef struct report_cell {
 
 void report_cell_get(report_cell *c, const sgk_engine *e,
                      const report_options *o, int ind, int group, int k);
-/* "33.3%", "12", "c" or "no data". */
+/* "33.3%", "12", "c" or "no data"; rates per 10,000 and averages with
+ * one decimal ("412.5", "17.3"). */
 void report_cell_value(char *buf, size_t cap, const report_cell *c);
-/* "1/3" for percentages, "c" when suppressed, "" otherwise. */
+/* "percent", "count", "rate_per_10k" or "average": the unit's name in the
+ * JSON and CSV reports. */
+const char *report_unit_name(int unit);
+/* A short word for a value's unit on a chart's axis: "Per cent",
+ * "Number", "Per 10,000", "Average". */
+const char *report_unit_axis(int unit);
+/* "1/3" for any unit built on a fraction, "c" when suppressed, "" for a
+ * count. */
 void report_cell_fraction(char *buf, size_t cap, const report_cell *c);
 /* "<= 200 (IN 3)", or "" when no threshold applies. */
 void report_target_text(char *buf, size_t cap, const sgk_engine *e, int ind,

@@ -32,21 +32,22 @@ static const char *fill_for(int status)
 }
 
 /* A round top and tick step for values up to max (whole steps for counts). */
-static void nice_scale(scale *s, double max, int percent)
+static void nice_scale(scale *s, double max, int unit)
 {
+    int percent = unit == SGK_UNIT_PERCENT, whole = unit == SGK_UNIT_COUNT;
     static const double m[] = {1, 2, 2.5, 5, 10};
     double raw, mag;
     int i;
     if (!(max > 0))
-        max = percent ? 10 : 4;
+        max = whole ? 4 : 10;
     raw = max / 4;
     mag = pow(10, floor(log10(raw)));
     s->step = 10 * mag;
     for (i = 0; i < 5; i++) {
         double step = m[i] * mag;
-        if (!percent && step < 1)
+        if (whole && step < 1)
             continue;
-        if (!percent && step != floor(step))
+        if (whole && step != floor(step))
             continue;
         if (step * 4 >= max) {
             s->step = step;
@@ -78,7 +79,7 @@ static void empty_note(FILE *out, double x, double y, const char *what)
 
 /* The scale for an indicator's cells, with or without its target. */
 static void choose_scale(scale *s, const report_cell *cells, int n,
-                         int percent, double target)
+                         int unit, double target)
 {
     double max = 0;
     int i, seen = 0;
@@ -93,21 +94,23 @@ static void choose_scale(scale *s, const report_cell *cells, int n,
                          || (max == 0 && target <= 10));
     if (s->show_target && target > max)
         max = target;
-    nice_scale(s, max * 1.05, percent);
+    nice_scale(s, max * 1.05, unit);
 }
 
-static void fmt_value(char *buf, size_t cap, double v, int percent)
+static void fmt_value(char *buf, size_t cap, double v, int unit)
 {
-    if (percent)
+    if (unit == SGK_UNIT_PERCENT)
         snprintf(buf, cap, "%.1f%%", v);
+    else if (unit != SGK_UNIT_COUNT)
+        snprintf(buf, cap, "%.1f", v);
     else
         snprintf(buf, cap, "%.0f", v);
 }
 
-static void fmt_tick(char *buf, size_t cap, double v, int percent)
+static void fmt_tick(char *buf, size_t cap, double v, int unit)
 {
     report_number(buf, cap, floor(v * 1000 + 0.5) / 1000);
-    if (percent)
+    if (unit == SGK_UNIT_PERCENT)
         strncat(buf, "%", cap - strlen(buf) - 1);
 }
 
@@ -119,7 +122,7 @@ static void target_words(char *buf, size_t cap, const sgk_engine *e, int ind)
     if (!op || isnan(sgk_result_threshold_target(e, ind)))
         return;
     fmt_tick(t, sizeof t, sgk_result_threshold_target(e, ind),
-             sgk_indicator_unit(ind) == SGK_UNIT_PERCENT);
+             sgk_indicator_unit(ind));
     snprintf(buf, cap, "%s %s", strcmp(op, "<=") == 0 ? "at most"
                                                        : "at least", t);
 }
@@ -131,7 +134,7 @@ static void cell_words(char *buf, size_t cap, const report_cell *c)
     else if (!c->has_value)
         snprintf(buf, cap, "no data");
     else
-        fmt_value(buf, cap, c->value, c->percent);
+        fmt_value(buf, cap, c->value, c->unit);
 }
 
 /* <svg ...><title>..</title><desc>..</desc>: opens a chart. */
@@ -152,13 +155,13 @@ static void open_svg(FILE *out, const char *kind, const sgk_engine *e,
 }
 
 static void y_axis(FILE *out, const scale *s, double x0, double x1, double y0,
-                   double y1, int percent)
+                   double y1, int unit)
 {
     double v;
     char t[40];
     for (v = 0; v <= s->top + 1e-9; v += s->step) {
         double y = y1 - (y1 - y0) * v / s->top;
-        fmt_tick(t, sizeof t, v, percent);
+        fmt_tick(t, sizeof t, v, unit);
         fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
                      "x2=\"%.1f\" y2=\"%.1f\"/>", x0, y, x1, y);
         fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
@@ -168,7 +171,7 @@ static void y_axis(FILE *out, const scale *s, double x0, double x1, double y0,
     }
     fprintf(out, "<text class=\"axis-title\" transform=\"translate(14 %.1f) "
                  "rotate(-90)\" text-anchor=\"middle\">%s</text>\n",
-            (y0 + y1) / 2, percent ? "Per cent" : "Number");
+            (y0 + y1) / 2, report_unit_axis(unit));
 }
 
 /* The target's name in the right margin of a line chart, level with its
@@ -199,7 +202,7 @@ void report_svg_months(FILE *out, const sgk_engine *e,
                        const report_options *o, int ind)
 {
     int n = sgk_engine_month_count(e), i, every, open = 0, started = 0, split;
-    int percent = sgk_indicator_unit(ind) == SGK_UNIT_PERCENT;
+    int unit = sgk_indicator_unit(ind);
     double target = sgk_result_threshold_target(e, ind);
     double ml = 60, mr = 122, mt = 26, mb = 58, h = 290;
     double x0 = ml, x1 = W - mr, y0 = mt, y1 = h - mb;
@@ -212,7 +215,7 @@ void report_svg_months(FILE *out, const sgk_engine *e,
         target = NAN;
     for (i = 0; i < n; i++)
         report_cell_get(&cells[i], e, o, ind, SGK_GROUP_MONTH, i);
-    choose_scale(&s, cells, n, percent, target);
+    choose_scale(&s, cells, n, unit, target);
     target_words(words, sizeof words, e, ind);
     open_svg(out, "by month", e, ind, h, words);
     for (i = 0; i < n; i++) {
@@ -224,7 +227,7 @@ void report_svg_months(FILE *out, const sgk_engine *e,
         fputs(i + 1 < n ? "; " : ".", out);
     }
     fputs("</desc>\n", out);
-    y_axis(out, &s, x0, x1, y0, y1, percent);
+    y_axis(out, &s, x0, x1, y0, y1, unit);
     fprintf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                  "y2=\"%.1f\"/>\n", x0, y1, x1, y1);
     every = n > 12 ? (n + 11) / 12 : 1;
@@ -286,10 +289,10 @@ void report_svg_months(FILE *out, const sgk_engine *e,
         fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" "
                      "fill=\"%s\"/>", x, y, fill_for(c->status));
         if (n <= 12) { /* more than 6 months: whole numbers, smaller */
-            if (n > 6 && percent)
+            if (n > 6 && unit == SGK_UNIT_PERCENT)
                 snprintf(t, sizeof t, "%.0f%%", c->value);
             else
-                fmt_value(t, sizeof t, c->value, percent);
+                fmt_value(t, sizeof t, c->value, unit);
             fprintf(out, "<text class=\"val%s\" x=\"%.1f\" y=\"%.1f\" "
                          "text-anchor=\"middle\">", n > 6 ? " small" : "",
                     x, y - 9);
@@ -372,7 +375,7 @@ void report_svg_teams(FILE *out, const sgk_engine *e,
                       const report_options *o, int ind)
 {
     int n = sgk_engine_team_count(e), i;
-    int percent = sgk_indicator_unit(ind) == SGK_UNIT_PERCENT;
+    int unit = sgk_indicator_unit(ind);
     double target = sgk_result_threshold_target(e, ind);
     double ml = 178, mr = 64, mt = 30, row = 28, bar = 18;
     double x0 = ml, x1 = W - mr, y0 = mt, y1 = mt + row * (n > 0 ? n : 1);
@@ -390,7 +393,7 @@ void report_svg_teams(FILE *out, const sgk_engine *e,
         target = NAN;
     for (i = 0; i < n; i++)
         cells[i] = rows[i].c;
-    choose_scale(&s, cells, n, percent, target);
+    choose_scale(&s, cells, n, unit, target);
     target_words(words, sizeof words, e, ind);
     open_svg(out, "by team, worst first", e, ind, h, words);
     for (i = 0; i < n; i++) {
@@ -403,7 +406,7 @@ void report_svg_teams(FILE *out, const sgk_engine *e,
     fputs("</desc>\n", out);
     for (v = 0; v <= s.top + 1e-9; v += s.step) {
         double x = x0 + (x1 - x0) * v / s.top;
-        fmt_tick(t, sizeof t, v, percent);
+        fmt_tick(t, sizeof t, v, unit);
         fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
                      "x2=\"%.1f\" y2=\"%.1f\"/><text class=\"tick\" "
                      "x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
@@ -413,7 +416,7 @@ void report_svg_teams(FILE *out, const sgk_engine *e,
     }
     fprintf(out, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" "
                  "text-anchor=\"middle\">%s</text>\n", (x0 + x1) / 2, h - 8,
-            percent ? "Per cent" : "Number");
+            report_unit_axis(unit));
     for (i = 0; i < n; i++) {
         const team_row *r = &rows[i];
         double y = y0 + row * i + (row - bar) / 2, w;
@@ -433,7 +436,7 @@ void report_svg_teams(FILE *out, const sgk_engine *e,
             fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
                          "height=\"%.0f\" fill=\"%s\"/>", x0, y,
                     w, bar, fill_for(r->c.status));
-            fmt_value(t, sizeof t, r->c.value, percent);
+            fmt_value(t, sizeof t, r->c.value, unit);
         } else {
             w = 0;
             snprintf(t, sizeof t, "%s", r->rank == 1 ? "c" : "no data");

@@ -84,6 +84,19 @@ static int label_width(void)
     return w;
 }
 
+/* How an indicator was worked out when it fell back on something else. */
+static void write_notes(FILE *out, const sgk_engine *e)
+{
+    int ind, first = 1;
+    for (ind = 0; ind < sgk_indicator_count(); ind++) {
+        if (!sgk_result_note(e, ind))
+            continue;
+        fprintf(out, "%s  %s: %s\n", first ? "\nNotes:\n" : "",
+                sgk_indicator_label(ind), sgk_result_note(e, ind));
+        first = 0;
+    }
+}
+
 static void write_table(FILE *out, const sgk_engine *e,
                         const report_options *o)
 {
@@ -112,6 +125,7 @@ static void write_table(FILE *out, const sgk_engine *e,
         put_status(out, c.status, o);
         fputc('\n', out);
     }
+    write_notes(out, e);
 }
 
 static void write_summary(FILE *out, const sgk_engine *e,

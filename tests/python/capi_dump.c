@@ -8,6 +8,7 @@
  *   cell ID total|team|month KEY VALUE NUMERATOR DENOMINATOR STATUS
  *   threshold ID OP TARGET AMBER SOURCE LABEL
  *   benchmark ID VALUE LABEL
+ *   meta ID UNIT NOTE          (unit as the JSON report names it)
  *   input NAME KIND READ USED REJECTED
  *   rejection INPUT LINE COLUMN INDICATOR REASON
  *   dropped N
@@ -16,6 +17,17 @@
 #include <stdio.h>
 #include <string.h>
 #include "sgkpi.h"
+
+static const char *unit_name(int unit)
+{
+    switch (unit) {
+    case SGK_UNIT_PERCENT: return "percent";
+    case SGK_UNIT_COUNT: return "count";
+    case SGK_UNIT_RATE_PER_10K: return "rate_per_10k";
+    case SGK_UNIT_AVERAGE: return "average";
+    default: return NULL;
+    }
+}
 
 static int fail(sgk_engine *e, int rc)
 {
@@ -70,6 +82,10 @@ static void dump(const sgk_engine *e)
             str(sgk_result_threshold_label(e, i));
             putchar('\n');
         }
+        printf("meta\t%s", sgk_indicator_id(i));
+        str(unit_name(sgk_indicator_unit(i)));
+        str(sgk_result_note(e, i));
+        putchar('\n');
         for (k = 0; k < sgk_result_benchmark_count(e, i); k++) {
             printf("benchmark\t%s", sgk_indicator_id(i));
             num(sgk_result_benchmark_value(e, i, k));

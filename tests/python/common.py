@@ -60,7 +60,7 @@ def lib_env():
 
 def _empty():
     return {"cells": [], "thresholds": {}, "benchmarks": {}, "inputs": [],
-            "rejections": [], "dropped": 0}
+            "rejections": [], "dropped": 0, "meta": {}}
 
 
 def from_json(doc):
@@ -68,6 +68,7 @@ def from_json(doc):
     out = _empty()
     for ind in doc["indicators"]:
         i = ind["id"]
+        out["meta"][i] = (ind["unit"], ind["note"])
         out["cells"].append((i, "total", None, ind["value"], ind["numerator"],
                              ind["denominator"], ind.get("status")))
         for c in ind.get("by_team", []):
@@ -111,6 +112,8 @@ def from_lines(text):
         elif f[0] == "threshold":
             out["thresholds"][f[1]] = (f[2], num(f[3]), num(f[4]), s(f[5]),
                                        s(f[6]))
+        elif f[0] == "meta":
+            out["meta"][f[1]] = (s(f[2]), s(f[3]))
         elif f[0] == "benchmark":
             out["benchmarks"].setdefault(f[1], []).append((num(f[2]),
                                                            s(f[3])))
@@ -131,6 +134,7 @@ def from_results(r):
     """From the Python binding's Results."""
     out = _empty()
     for ind in r.indicators:
+        out["meta"][ind.id] = (ind.unit, ind.note)
         out["cells"].append((ind.id, "total", None, ind.value, ind.numerator,
                              ind.denominator, ind.status))
         for c in ind.by_team:

@@ -53,6 +53,7 @@ local ok, err = pcall(function()
       line("threshold", ind.id, t.op, num(t.target), num(t.amber),
            s(t.source), s(t.label))
     end
+    line("meta", ind.id, s(ind.unit), s(ind.note))
     for _, b in ipairs(ind.benchmarks) do
       line("benchmark", ind.id, num(b.value), s(b.label))
     end

@@ -114,6 +114,7 @@ class Declarations(unittest.TestCase):
                              sgkpi.Kind), ("SGK_OPT_", sgkpi.Option),
                              ("SGK_GROUP_", sgkpi.Group),
                              ("SGK_UNIT_", sgkpi.Unit),
+                             ("SGK_ASSESSMENT_", sgkpi.AssessmentType),
                              ("SGK_STATUS_", sgkpi.Rag)):
             for member in enum:
                 with self.subTest(name=prefix + member.name):
@@ -129,10 +130,15 @@ class Declarations(unittest.TestCase):
 
     def test_indicator_table(self):
         infos = sgkpi.indicators(LIB)
-        self.assertEqual(len(infos), 17)
+        self.assertEqual(len(infos), 23)
         self.assertEqual(infos[0].id, "ia_timeliness")
         self.assertEqual(infos[0].kind, "assessments")
-        self.assertTrue(all(i.unit in ("percent", "count") for i in infos))
+        self.assertTrue(all(i.unit in ("percent", "count", "rate_per_10k",
+                                       "average") for i in infos))
+        units = {i.id: i.unit for i in infos}
+        self.assertEqual((units["ia_per_10k"], units["caseload_mean"],
+                          units["caseload_max"]),
+                         ("rate_per_10k", "average", "count"))
         self.assertTrue(all(i.definition and i.label for i in infos))
 
 

@@ -61,7 +61,8 @@ class SelfContained(unittest.TestCase):
     def test_missing_extract_gets_no_chart(self):
         doc = html_report("--monthly", extracts=["assessments.csv"])
         p = self.check_page(doc)
-        self.assertEqual(len(p.svgs), 9)  # the nine assessment indicators
+        # the nine assessment indicators and ia_per_10k
+        self.assertEqual(len(p.svgs), 10)
         self.assertIn("Not charted, because their extract was not given",
                       doc)
 
@@ -108,6 +109,11 @@ class SameFigures(unittest.TestCase):
                 self.assertEqual(row[2], "%s of %s" % (
                     format(ind["numerator"], "g"),
                     format(ind["denominator"], "g")), ind["id"])
+            elif ind["unit"] in ("rate_per_10k", "average"):
+                self.assertEqual(row[1], f"{ind['value']:.1f}", ind["id"])
+                self.assertEqual(row[2], "%s / %s" % (
+                    format(ind["numerator"], ",g"),
+                    format(ind["denominator"], ",g")), ind["id"])
             else:
                 self.assertEqual(row[1], f"{ind['value']:,.0f}", ind["id"])
             self.assertEqual(row[-1], words[ind.get("status")], ind["id"])
@@ -165,7 +171,7 @@ class Hostile(unittest.TestCase):
                      "Ünïcödé team ✓"):
             self.assertIn(team, text)
         # One chart per indicator with data, whatever the names hold.
-        self.assertEqual(len(p.svgs), 2 * 9)
+        self.assertEqual(len(p.svgs), 2 * 10)  # with ia_per_10k
 
     def test_reasons_hide_values(self):
         """Grouped rejection reasons replace quoted values by '...'."""

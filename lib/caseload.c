@@ -1,0 +1,128 @@
+/* Caseloads: open cases per allocated worker.
+ *
+ * Definitions (docs/indicators.md), for Kent action 2.1.7 ("performance
+ * reporting indicate caseload levels"): as at a period's end (`to`, and
+ * each month's end), a worker's caseload is the number of open cases with
+ * that worker allocated.  Only workers holding at least one open case
+ * count: the cases extract is the only list of workers, and a worker whose
+ * cases are all closed may have left.  Unallocated cases belong to no one
+ * (unallocated_over_28_days and unallocated_cp_cla count them).
+ *
+ * caseload_mean is open allocated cases / workers holding them (both sum
+ * over teams); caseload_max is the largest single caseload, and the whole
+ * is the largest of the teams'.  Each worker belongs to one team: the team
+ * on most of the worker's open cases, ties going to the team of the
+ * earliest such row read.  All of a worker's cases count in that team, so
+ * the teams' cases and workers add up to the whole's.
+ *
+ * Case fact layout (lib/allocation.c): d[0] case_start_date, d[1]
+ * case_end_date, worker the interned worker (0 blank). */
+#include <stdlib.h>
+#include "family.h"
+
+typedef struct held {
+    uint32_t worker, team, fact;
+} held;
+
+static int cmp_held(const void *a, const void *b)
+{
+    const held *x = a, *y = b;
+    if (x->worker != y->worker)
+        return x->worker < y->worker ? -1 : 1;
+    if (x->team != y->team)
+        return x->team < y->team ? -1 : 1;
+    return x->fact < y->fact ? -1 : x->fact > y->fact;
+}
+
+/* Allocated cases that could be open at some as-at date, sorted by worker,
+ * team and row, so that each worker's cases are one run. */
+static held *allocated(sgk__calc *c, size_t *n)
+{
+    held *h = sgk__malloc(&c->e->mem, (c->nfacts ? c->nfacts : 1) *
+                                          sizeof *h);
+    size_t i;
+    *n = 0;
+    if (!h) {
+        c->status = SGK_E_NOMEM;
+        return NULL;
+    }
+    for (i = 0; i < c->nfacts; i++) {
+        const sgk__fact *f = &c->facts[i];
+        if (f->worker == 0 || SGK__IS_BAD(f, SGK__BAD_D1 | SGK__BAD_WORKER) ||
+            f->d[0] > c->to[0] || f->d[1] <= c->from[0])
+            continue;
+        h[*n].worker = f->worker;
+        h[*n].team = f->team;
+        h[(*n)++].fact = (uint32_t)i;
+    }
+    qsort(h, *n, sizeof *h, cmp_held);
+    return h;
+}
+
+static int open_at(const sgk__fact *f, sgk__day d)
+{
+    return f->d[0] <= d && f->d[1] > d;
+}
+
+/* One worker's run h[0..n) as at d: open cases in all and the team. */
+static uint32_t caseload(const sgk__calc *c, const held *h, size_t n,
+                         sgk__day d, uint32_t *team)
+{
+    uint32_t total = 0, best = 0, best_first = UINT32_MAX;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t t = h[i].team, k = 0, first = UINT32_MAX;
+        for (; i < n && h[i].team == t; i++)
+            if (open_at(&c->facts[h[i].fact], d)) {
+                k++;
+                if (first == UINT32_MAX)
+                    first = h[i].fact;
+            }
+        total += k;
+        if (k > best || (k == best && k > 0 && first < best_first)) {
+            best = k;
+            best_first = first;
+            *team = t;
+        }
+    }
+    return total;
+}
+
+static void tally_period(sgk__calc *c, const held *h, size_t n, int p,
+                         int max)
+{
+    size_t i = 0, j;
+    while (i < n) {
+        uint32_t team = 0, k;
+        for (j = i; j < n && h[j].worker == h[i].worker; j++)
+            ;
+        k = caseload(c, h + i, j - i, c->to[p], &team);
+        i = j;
+        if (k == 0)
+            continue;
+        if (max) {
+            double *cell = &c->num[(size_t)p * c->nteams + team];
+            if (k > *cell)
+                *cell = k;
+        } else {
+            sgk__tally(c, p, team, k, 1);
+        }
+    }
+}
+
+static void caseloads(sgk__calc *c, int max)
+{
+    size_t n;
+    held *h = allocated(c, &n);
+    int p;
+    if (!h)
+        return;
+    for (p = 0; p < c->nperiods; p++)
+        tally_period(c, h, n, p, max);
+    sgk__free(&c->e->mem, h);
+    if (max)
+        c->num_combine = SGK__COMBINE_MAX;
+}
+
+void sgk__caseload_mean(sgk__calc *c) { caseloads(c, 0); }
+void sgk__caseload_max(sgk__calc *c) { caseloads(c, 1); }
