@@ -23,6 +23,15 @@ REFERRALS = (
     "R3,2021-06-01 10:15,North,W2,,\n"
 )
 
+REFERRALS_ANNEX_A = (
+    "Child Unique ID,Referral Date,Referral NFA?,"
+    "Number of Referrals in Last 12 Months,Allocated Team\n"
+    "R1,01/05/2021,a) Yes,0,Team A\n"
+    "R1,01/06/2021,b) No,1,Team A\n"
+    "R4,10/06/2021,,x,Team B\n"
+    "R5,29/02/2020,Maybe,2,\n"
+)
+
 ASSESSMENTS = (
     "child_id,assessment_type,referral_date,start_date,completion_date,team,worker\n"
     "A1,initial,2021-04-01,2021-04-06,2021-04-12,North,W1\n"
@@ -156,6 +165,7 @@ def wide(n):
 INGEST = [
     ("referrals", "0", ",", 0x07, 0, 0, enc(REFERRALS)),
     ("referrals-forced", "1", ",", 0x00, 3, 0, enc(REFERRALS)),
+    ("referrals-annex-a", "0", ",", 0x07, 0, 0, enc(REFERRALS_ANNEX_A)),
     ("assessments", "0", ",", 0x07, 0, 0, enc(ASSESSMENTS)),
     ("assessments-bytewise", "2", ",", 0x05, 1, 0, enc(ASSESSMENTS)),
     ("assessments-parallel", "0", ",", 0x47, 16, 0, enc(ASSESSMENTS * 1)),
@@ -287,6 +297,13 @@ ENGINE = [
          b"I2,core,,2011-06-06,2011-09-14,Team A,Worker 1\n",
          b"0child_id,plan_start_date,plan_end_date,previous_plans\n"
          b"D1,2009-05-10,2011-06-01,1\n"])),
+    ("front-door", 0x07, 0, SEP.join(
+        [b"0" + enc(REFERRALS_ANNEX_A), b"0" + enc(REFERRALS),
+         b"0child_id,assessment_type,start_date,completion_date\n"
+         b"R1,initial,2021-05-01,2021-05-03\nR4,core,2021-07-10,\n",
+         b"0child_id,case_start_date,case_end_date,worker,team\n"
+         b"R1,2021-01-01,,W1,Team A\nR4,2021-01-01,,W1,Team B\n"
+         b"R5,2021-01-01,2021-05-31,W2,Team B\n"])),
     ("same-child-everywhere", 0x07, 0, SEP.join(
         [b"0child_id,plan_start_date,plan_end_date,previous_plans,team\n"
          b"C1,2021-05-01,,0,T\nC1,2019-05-01,2021-04-30,0,T\n",

@@ -818,14 +818,17 @@ def compute(paths: Iterable[Union[str, os.PathLike]],
             thresholds: Union[str, os.PathLike, None] = None,
             by_team: bool = False, monthly: bool = False,
             benchmarks: Union[str, os.PathLike, None] = None,
-            library=None) -> Results:
+            library=None, population: Optional[int] = None) -> Results:
     """Computes the indicators for a period from CSV files, like the
     sgkpi-report program.  thresholds is a CSV path or a built-in profile
-    name such as "kent-2011" (a name with no "." or "/" is a profile)."""
+    name such as "kent-2011" (a name with no "." or "/" is a profile).
+    population is the area's children under 18, for ia_per_10k."""
     with Engine(library) as engine:
         engine.set_period(from_, to)
         engine.set_option(Option.BY_TEAM, by_team)
         engine.set_option(Option.BY_MONTH, monthly)
+        if population is not None:
+            engine.set_option(Option.POPULATION, population)
         if benchmarks is not None:
             engine.load_benchmarks(benchmarks)
         if thresholds is not None:

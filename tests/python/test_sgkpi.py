@@ -206,6 +206,19 @@ class SameNumbers(unittest.TestCase):
                                      kw.get("monthly", False))
                 self.assertEqual(from_results(r), from_json(cli))
 
+    def test_population_and_note(self):
+        r = sgkpi.compute(EXTRACTS, PERIOD[0], PERIOD[1], library=LIB)
+        ind = r["ia_per_10k"]
+        self.assertEqual(ind.unit, "rate_per_10k")
+        self.assertIsNone(ind.value)
+        self.assertIn("population", ind.note)
+        r = sgkpi.compute(EXTRACTS, PERIOD[0], PERIOD[1], library=LIB,
+                          population=20000)
+        ind = r["ia_per_10k"]
+        self.assertIsNone(ind.note)
+        self.assertEqual(ind.denominator, 20000)
+        self.assertEqual(ind.value, 10000 * ind.numerator / 20000)
+
     def test_results_are_plain_objects(self):
         r = compute_files()
         ind = r["ia_timeliness"]

@@ -11,6 +11,11 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 HOSTILE = os.path.join(HERE, "hostile")
+# The front-door and caseload set (frontdoor/README.md): Annex A referrals,
+# assessments and cases with workers, for the same period.
+FRONT_DOOR = os.path.join(HERE, "frontdoor")
+FRONT_DOOR_EXTRACTS = ["referrals.csv", "assessments.csv", "cases.csv"]
+FRONT_DOOR_ARGS = ["--thresholds", "thresholds.csv", "--population", "5000"]
 GOLDEN = os.path.join(HERE, "golden")
 REPORT = None
 
@@ -45,6 +50,11 @@ def run(*args, cwd=DATA, check=True, text=True, **kw):
 def report(*args, **kw):
     """The fixture set for the fixture period, with extra options."""
     return run(*PERIOD, *args, *EXTRACTS, **kw)
+
+
+def front_door_report(*args, **kw):
+    """The front-door set for the fixture period, with extra options."""
+    return run(*PERIOD, *args, *FRONT_DOOR_EXTRACTS, cwd=FRONT_DOOR, **kw)
 
 
 class StrictHTML(html.parser.HTMLParser):

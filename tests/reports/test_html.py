@@ -144,6 +144,32 @@ class SameFigures(unittest.TestCase):
         self.assertLess(d.index("North"), d.index("East: no data"))
 
 
+class FrontDoor(unittest.TestCase):
+    """Rates per 10,000 and averages: one decimal, no % sign, "n / d";
+    notes under the table; charts on their own axis."""
+
+    def page(self, *args):
+        return html_report(*common.FRONT_DOOR_ARGS, *args,
+                           cwd=common.FRONT_DOOR,
+                           extracts=common.FRONT_DOOR_EXTRACTS)
+
+    def test_units_and_notes(self):
+        doc = self.page("--monthly", "--by", "team")
+        p = common.parse_html(doc)
+        self.assertEqual(p.errors, [])
+        rows = {r[0]: r for r in p.rows if len(r) >= 5}
+        rate = rows["Initial assessments per 10,000 children"]
+        self.assertEqual(rate[1:3], ["6.0", "3 / 5,000"])
+        mean = rows["Average caseload per allocated worker"]
+        self.assertEqual(mean[1:3], ["2.5", "5 / 2"])
+        self.assertEqual(rows["Largest caseload of one worker"][1], "3")
+        self.assertIn("at least 3", rate[3])
+        self.assertNotIn("%", rate[3])
+        self.assertIn("Number of Referrals in Last 12 Months", doc)
+        self.assertIn("Per 10,000", doc)
+        self.assertIn(">Average<", doc)
+
+
 class Hostile(unittest.TestCase):
     """Team names from a case system can hold markup; the page must show
     them as text."""
