@@ -102,7 +102,10 @@ enum sgk_kind {
     SGK_KIND_CLA_EPISODES = 4,/* looked-after episodes (SSDA903, list 8) */
     SGK_KIND_CASES = 5,       /* open cases and their allocation (list 6) */
     SGK_KIND_WORKFORCE = 6,   /* one row per social work post */
-    SGK_KIND_COUNT = 7        /* number of values above, AUTO included */
+    SGK_KIND_CLA_CHILDREN = 7,/* one row per child looked after (list 8) */
+    SGK_KIND_CARE_LEAVERS = 8,/* one row per care leaver (list 9, SSDA903
+                                 OC3) */
+    SGK_KIND_COUNT = 9        /* number of values above, AUTO included */
 };
 
 /* "referrals", "assessments", ... for a kind; NULL for an invalid value. */

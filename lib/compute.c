@@ -187,7 +187,8 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind)
     for (t = 0; t < r->nteams; t++) {
         sgk__cell *cell = &r->team[(size_t)ind * r->nteams + t];
         uint32_t id = r->team_order[t];
-        fill_cell(cell, def, e->kind_seen[def->kind], w->num[id], w->den[id]);
+        fill_cell(cell, def, sgk__indicator_present(e, def), w->num[id],
+                  w->den[id]);
         rate(cell, sgk__results_threshold(e, ind), r->applied_target[ind]);
     }
 }
@@ -203,7 +204,7 @@ static void fill_months(struct sgk_engine *e, const work *w, int ind)
         const sgk__threshold *th = threshold_for(e, ind, w->to[m + 1],
                                                  &target);
         /* Two statements: `target` is only set once threshold_for ran. */
-        sum_into(w, m + 1, cell, def, e->kind_seen[def->kind]);
+        sum_into(w, m + 1, cell, def, sgk__indicator_present(e, def));
         rate(cell, th, target);
     }
 }
@@ -216,7 +217,7 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
     int rc = run(e, w, ind);
     if (rc)
         return rc;
-    sum_into(w, 0, &r->total[ind], def, e->kind_seen[def->kind]);
+    sum_into(w, 0, &r->total[ind], def, sgk__indicator_present(e, def));
     th = threshold_for(e, ind, e->to, &r->applied_target[ind]);
     r->applied[ind] = th ? (int)(th - (const sgk__threshold *)
                                       e->targets.thresholds.items) : -1;

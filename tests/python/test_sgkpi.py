@@ -129,9 +129,12 @@ class Declarations(unittest.TestCase):
 
     def test_indicator_table(self):
         infos = sgkpi.indicators(LIB)
-        self.assertEqual(len(infos), 17)
+        self.assertEqual(len(infos), 23)
         self.assertEqual(infos[0].id, "ia_timeliness")
         self.assertEqual(infos[0].kind, "assessments")
+        by_id = {i.id: i for i in infos}
+        self.assertEqual(by_id["cla_health_check"].kind, "cla_children")
+        self.assertEqual(by_id["care_leavers_eet"].kind, "care_leavers")
         self.assertTrue(all(i.unit in ("percent", "count") for i in infos))
         self.assertTrue(all(i.definition and i.label for i in infos))
 
