@@ -256,10 +256,13 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
     if (SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D1))
         return 0;
     if (f->d[0] == SGK__NO_DATE) {
-        if (rep && why)
-            sgk__calc_reject(c, f, sgk__input_field(c->e, f,
-                             SGK__COL_START_DATE), "start_date is blank and "
-                             "the child has no episodes: %s", why);
+        /* Only a blank in a column the input has is a data error; an
+         * extract without the column (the SSDA903 header file) relies on
+         * episodes. */
+        int col = sgk__input_field(c->e, f, SGK__COL_START_DATE);
+        if (rep && col >= 0)
+            sgk__calc_reject(c, f, col, "start_date is blank and the child "
+                             "has no episodes: %s", why);
         return 0;
     }
     if (f->d[0] <= t && f->d[1] > t && !f->code2)
