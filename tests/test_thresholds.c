@@ -81,6 +81,11 @@ static const expect_row kent[] = {
     {"adoption_rate", SGK__OP_GE, 11, NULL, "2012-03-31", "IN 14"},
     {"adoption_rate", SGK__OP_GE, 13, "2012-04-01", "2013-03-31", "IN 14"},
     {"unallocated_cp_cla", SGK__OP_LE, 0, NULL, NULL, "action 2.1.3"},
+    {"cla_school_absence_25d", SGK__OP_LE, 11, NULL, NULL, "IN 15"},
+    {"cla_health_check", SGK__OP_GE, 85, NULL, "2012-03-31", "IN 16"},
+    {"cla_health_check", SGK__OP_GE, 85, "2012-04-01", "2013-03-31", "IN 16"},
+    {"cla_dental_check", SGK__OP_GE, 85, NULL, "2012-03-31", "IN 16"},
+    {"cla_dental_check", SGK__OP_GE, 85, "2012-04-01", "2013-03-31", "IN 16"},
 };
 #define NKENT (sizeof kent / sizeof kent[0])
 
@@ -367,7 +372,7 @@ START_TEST(load_thresholds_errors)
     ck_assert_msg(strncmp(err.msg, "t.csv", 5) == 0, "no file in '%s'",
                   err.msg);
     ck_assert_uint_eq(tg.thresholds.len, NKENT);
-    ck_assert_str_eq(th_at(NKENT - 1)->source, "action 2.1.3");
+    ck_assert_str_eq(th_at(NKENT - 1)->source, kent[NKENT - 1].source);
 }
 END_TEST
 
