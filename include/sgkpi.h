@@ -285,7 +285,11 @@ SGK_API const char *sgk_indicator_definition(int indicator);
 SGK_API const char *sgk_indicator_source(int indicator);
 /* enum sgk_unit, or 0 for an index out of range. */
 SGK_API int sgk_indicator_unit(int indicator);
-/* The extract kind the indicator reads, or 0 for an index out of range. */
+/* The extract kind the indicator reads, or 0 for an index out of range.
+ * Some indicators also read a second kind when it is given (the
+ * children-in-care ones read cla_episodes beside cla_children), and
+ * cla_placements_3plus can be computed from cla_episodes alone; its
+ * results are present when either extract was given. */
 SGK_API int sgk_indicator_kind(int indicator);
 
 /* ------------------------------------------------------------------------
