@@ -150,8 +150,6 @@ static void run(sgk__calc *c, uint16_t bad, int which)
         if (f->code != TOUCH_YES || SGK__IS_BAD(f, bad))
             continue;
         met = which == 0 ? f->flags == ACC_SUITABLE : f->code2 == ACT_EET;
-        if (!met && c->record)
-            sgk__calc_exception(c, f, SGK__NO_DATE, 0);
         for (p = 0; p < c->nperiods; p++)
             if (c->to[p] == c->to[0])
                 sgk__tally(c, p, f->team, met, 1);

@@ -332,8 +332,6 @@ static int judge_check(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
     if (d != SGK__NO_DATE && d > t)
         return 0;
     *met = d != SGK__NO_DATE && d >= sgk__day_add_years(t, -1);
-    if (!*met && c->record && p == 0)
-        sgk__calc_exception(c, f, d, d == SGK__NO_DATE ? -1 : t - d);
     return 1;
 }
 
@@ -396,8 +394,6 @@ static int judge_absence(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
     if (born < y - 15 || born > y - 5)
         return 0;
     *met = days - 1 >= 25;
-    if (*met && c->record && p == 0)
-        sgk__calc_exception(c, f, f->d[0], days - 1);
     return 1;
 }
 
@@ -429,8 +425,6 @@ static int judge_placements(sgk__calc *c, const sgk__fact *f, sgk__day st,
         n = f->code - 1;
     }
     *met = n >= 3;
-    if (*met && c->record && p == 0)
-        sgk__calc_exception(c, f, f->d[0], n);
     return 1;
 }
 
