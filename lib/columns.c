@@ -35,7 +35,10 @@ static const unsigned char roles[SGK_KIND_COUNT][SGK__COL_COUNT] = {
     [SGK_KIND_CLA_EPISODES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_START_DATE] = R, [SGK__COL_END_DATE] = O,
         [SGK__COL_REASON_ENDED] = O, [SGK__COL_LEGAL_STATUS] = O,
-        [SGK__COL_TEAM] = O, [SGK__COL_REASON_NEW_EPISODE] = O},
+        [SGK__COL_TEAM] = O, [SGK__COL_REASON_NEW_EPISODE] = O,
+        /* Not read: it only keeps an episode file that carries a date of
+         * birth from being taken for a cla_children one. */
+        [SGK__COL_DATE_OF_BIRTH] = O},
     [SGK_KIND_CASES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_CASE_START_DATE] = R, [SGK__COL_CASE_END_DATE] = O,
         [SGK__COL_WORKER] = O, [SGK__COL_UNALLOCATED_SINCE] = O,
