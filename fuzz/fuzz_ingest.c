@@ -1,8 +1,9 @@
 /* Fuzz target: ingestion of one extract.
  *
  * Input layout (5 control bytes, then the CSV):
- *   byte 0  kind: (b & 0x0F) % 7, so '0' is SGK_KIND_AUTO and '1'..'6' force
- *           referrals, assessments, cp_plans, cla_episodes, cases, workforce
+ *   byte 0  kind: (b & 0x0F) % SGK_KIND_COUNT (9), so '0' is SGK_KIND_AUTO
+ *           and '1'..'8' force referrals, assessments, cp_plans,
+ *           cla_episodes, cases, workforce, cla_children, care_leavers
  *   byte 1  delimiter: the byte itself when the engine accepts it, else ','
  *   byte 2  option bits: 1 by_team, 2 by_month, 4 exceptions,
  *           8 max_rejections = 3, 16 caller aliases ("kid" -> child_id,

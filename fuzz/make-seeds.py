@@ -132,6 +132,24 @@ WORKFORCE_BAD = (
     "South,999999999,in_post,Y\n"
 )
 
+CLA_CHILDREN = (
+    "Child Unique ID,Date of Birth,Date Started to be Looked After,"
+    "Child's Legal Status,Date of Last Health Assessment,"
+    "Date of Last Dental Check,Number of Placements in the Last 12 months,"
+    "Days Missed School,Allocated Team\n"
+    "H1,31/08/2010,01/01/2019,C2,01/06/2021,31/02/2021,3,25,North\n"
+    "H2,01/09/2010,,V3,,,x,abc,South\n"
+    "H1,01/01/2012,01/01/2020,E1,01/01/2022,,1,0,North\n"
+)
+
+CARE_LEAVERS = (
+    "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n"
+    "O1,01/01/2001,YES,F1,D1\n"
+    "O2,01/01/2001,YES,G6,S1\n"
+    "O3,01/01/2001,Maybe,0,0\n"
+    "O4,01/01/2001,,,\n"
+)
+
 
 def crlf(s):
     return s.replace("\n", "\r\n")
@@ -172,6 +190,10 @@ INGEST = [
     ("cp-annex-a", "0", ",", 0x03, 0, 0, enc(CP_ANNEX_A)),
     ("cla-903", "0", ",", 0x07, 5, 0, enc(CLA_903)),
     ("cla-annex-a", "4", ",", 0x01, 0, 0, enc(CLA_ANNEX_A)),
+    ("cla-children", "0", ",", 0x07, 3, 0, enc(CLA_CHILDREN)),
+    ("cla-children-forced", "7", ",", 0x00, 0, 0, enc(CLA_CHILDREN)),
+    ("care-leavers", "0", ",", 0x03, 0, 0, enc(CARE_LEAVERS)),
+    ("care-leavers-forced", "8", ",", 0x04, 2, 0, enc(CARE_LEAVERS)),
     ("cases", "0", ",", 0x07, 0, 0, enc(CASES)),
     ("workforce", "0", ",", 0x03, 0, 0, enc(WORKFORCE)),
     ("bom-crlf", "0", ",", 0x07, 2, 0, BOM + enc(crlf(ASSESSMENTS))),
@@ -304,6 +326,9 @@ ENGINE = [
          b"0child_id,case_start_date,case_end_date,worker,team\n"
          b"R1,2021-01-01,,W1,Team A\nR4,2021-01-01,,W1,Team B\n"
          b"R5,2021-01-01,2021-05-31,W2,Team B\n"])),
+    ("children-in-care", 0x07, 0, SEP.join(
+        [b"0" + enc(CLA_CHILDREN), b"0" + enc(CLA_903),
+         b"0" + enc(CARE_LEAVERS)])),
     ("same-child-everywhere", 0x07, 0, SEP.join(
         [b"0child_id,plan_start_date,plan_end_date,previous_plans,team\n"
          b"C1,2021-05-01,,0,T\nC1,2019-05-01,2021-04-30,0,T\n",

@@ -102,7 +102,10 @@ enum sgk_kind {
     SGK_KIND_CLA_EPISODES = 4,/* looked-after episodes (SSDA903, list 8) */
     SGK_KIND_CASES = 5,       /* open cases and their allocation (list 6) */
     SGK_KIND_WORKFORCE = 6,   /* one row per social work post */
-    SGK_KIND_COUNT = 7        /* number of values above, AUTO included */
+    SGK_KIND_CLA_CHILDREN = 7,/* one row per child looked after (list 8) */
+    SGK_KIND_CARE_LEAVERS = 8,/* one row per care leaver (list 9, SSDA903
+                                 OC3) */
+    SGK_KIND_COUNT = 9        /* number of values above, AUTO included */
 };
 
 /* "referrals", "assessments", ... for a kind; NULL for an invalid value. */
@@ -314,7 +317,11 @@ SGK_API const char *sgk_indicator_definition(int indicator);
 SGK_API const char *sgk_indicator_source(int indicator);
 /* enum sgk_unit, or 0 for an index out of range. */
 SGK_API int sgk_indicator_unit(int indicator);
-/* The extract kind the indicator reads, or 0 for an index out of range. */
+/* The extract kind the indicator reads, or 0 for an index out of range.
+ * Some indicators also read a second kind when it is given (the
+ * children-in-care ones read cla_episodes beside cla_children), and
+ * cla_placements_3plus can be computed from cla_episodes alone; its
+ * results are present when either extract was given. */
 SGK_API int sgk_indicator_kind(int indicator);
 
 /* ------------------------------------------------------------------------

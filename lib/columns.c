@@ -13,6 +13,9 @@ static const char *const col_names[SGK__COL_COUNT] = {
     "reason_ended", "legal_status", "case_start_date", "case_end_date",
     "unallocated_since", "category", "fte", "status", "qualified",
     "referrals_last_12_months",
+    "date_of_birth", "health_assessment_date", "dental_check_date",
+    "placements_12m", "days_missed_school", "reason_new_episode",
+    "in_touch", "activity", "accommodation", "accommodation_suitability",
 };
 
 #define R SGK__ROLE_REQUIRED
@@ -33,13 +36,27 @@ static const unsigned char roles[SGK_KIND_COUNT][SGK__COL_COUNT] = {
     [SGK_KIND_CLA_EPISODES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_START_DATE] = R, [SGK__COL_END_DATE] = O,
         [SGK__COL_REASON_ENDED] = O, [SGK__COL_LEGAL_STATUS] = O,
-        [SGK__COL_TEAM] = O},
+        [SGK__COL_TEAM] = O, [SGK__COL_REASON_NEW_EPISODE] = O,
+        /* Not read: it only keeps an episode file that carries a date of
+         * birth from being taken for a cla_children one. */
+        [SGK__COL_DATE_OF_BIRTH] = O},
     [SGK_KIND_CASES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_CASE_START_DATE] = R, [SGK__COL_CASE_END_DATE] = O,
         [SGK__COL_WORKER] = O, [SGK__COL_UNALLOCATED_SINCE] = O,
         [SGK__COL_CATEGORY] = O, [SGK__COL_TEAM] = O},
     [SGK_KIND_WORKFORCE] = {[SGK__COL_TEAM] = O, [SGK__COL_FTE] = R,
         [SGK__COL_STATUS] = R, [SGK__COL_QUALIFIED] = O},
+    [SGK_KIND_CLA_CHILDREN] = {[SGK__COL_CHILD_ID] = R,
+        [SGK__COL_DATE_OF_BIRTH] = R, [SGK__COL_START_DATE] = O,
+        [SGK__COL_END_DATE] = O, [SGK__COL_LEGAL_STATUS] = O,
+        [SGK__COL_HEALTH_ASSESSMENT_DATE] = O,
+        [SGK__COL_DENTAL_CHECK_DATE] = O, [SGK__COL_PLACEMENTS_12M] = O,
+        [SGK__COL_DAYS_MISSED_SCHOOL] = O, [SGK__COL_TEAM] = O,
+        [SGK__COL_WORKER] = O},
+    [SGK_KIND_CARE_LEAVERS] = {[SGK__COL_CHILD_ID] = R,
+        [SGK__COL_IN_TOUCH] = R, [SGK__COL_ACTIVITY] = O, [SGK__COL_ACCOMMODATION] = O,
+        [SGK__COL_ACCOMMODATION_SUITABILITY] = O, [SGK__COL_TEAM] = O,
+        [SGK__COL_WORKER] = O},
 };
 #undef R
 #undef O
@@ -100,7 +117,7 @@ static const struct {
      ANY},
     {"decom", SGK__COL_START_DATE, K(SGK_KIND_CLA_EPISODES)},
     {"date started to be looked after", SGK__COL_START_DATE,
-     K(SGK_KIND_CLA_EPISODES)},
+     K(SGK_KIND_CLA_EPISODES) | K(SGK_KIND_CLA_CHILDREN)},
     {"episode start date", SGK__COL_START_DATE, K(SGK_KIND_CLA_EPISODES)},
     {"end date", SGK__COL_END_DATE, ANY},
     {"dec", SGK__COL_END_DATE, ANY},
@@ -136,6 +153,41 @@ static const struct {
     {"number of referrals in the last 12 months", SGK__COL_REFERRALS_12M,
      ANY},
     {"referrals in last 12 months", SGK__COL_REFERRALS_12M, ANY},
+    /* Children in care (Annex A List 8) and care leavers (Annex A List 9,
+     * SSDA903 header and OC3 files). */
+    {"date of birth", SGK__COL_DATE_OF_BIRTH, ANY},
+    {"dob", SGK__COL_DATE_OF_BIRTH, ANY},
+    {"birth date", SGK__COL_DATE_OF_BIRTH, ANY},
+    {"health assessment date", SGK__COL_HEALTH_ASSESSMENT_DATE, ANY},
+    {"date of last health assessment", SGK__COL_HEALTH_ASSESSMENT_DATE, ANY},
+    {"last health assessment", SGK__COL_HEALTH_ASSESSMENT_DATE, ANY},
+    {"health check date", SGK__COL_HEALTH_ASSESSMENT_DATE, ANY},
+    {"dental check date", SGK__COL_DENTAL_CHECK_DATE, ANY},
+    {"date of last dental check", SGK__COL_DENTAL_CHECK_DATE, ANY},
+    {"last dental check", SGK__COL_DENTAL_CHECK_DATE, ANY},
+    {"placements 12m", SGK__COL_PLACEMENTS_12M, ANY},
+    {"number of placements in the last 12 months", SGK__COL_PLACEMENTS_12M,
+     ANY},
+    {"placements in the last 12 months", SGK__COL_PLACEMENTS_12M, ANY},
+    {"number of placements", SGK__COL_PLACEMENTS_12M, ANY},
+    {"days missed school", SGK__COL_DAYS_MISSED_SCHOOL, ANY},
+    {"school days missed", SGK__COL_DAYS_MISSED_SCHOOL, ANY},
+    {"days of school missed", SGK__COL_DAYS_MISSED_SCHOOL, ANY},
+    {"reason new episode", SGK__COL_REASON_NEW_EPISODE, ANY},
+    {"rne", SGK__COL_REASON_NEW_EPISODE, ANY},        /* SSDA903 RNE */
+    {"reason for new episode", SGK__COL_REASON_NEW_EPISODE, ANY},
+    {"in touch", SGK__COL_IN_TOUCH, ANY},             /* SSDA903 IN_TOUCH */
+    {"la in touch", SGK__COL_IN_TOUCH, ANY},
+    {"activity", SGK__COL_ACTIVITY, ANY},
+    {"activ", SGK__COL_ACTIVITY, ANY},                /* SSDA903 ACTIV */
+    {"activity status", SGK__COL_ACTIVITY, ANY},
+    {"accommodation", SGK__COL_ACCOMMODATION, ANY},
+    {"accom", SGK__COL_ACCOMMODATION, ANY},           /* SSDA903 ACCOM */
+    {"type of accommodation", SGK__COL_ACCOMMODATION, ANY},
+    {"accommodation suitability", SGK__COL_ACCOMMODATION_SUITABILITY, ANY},
+    {"suitability of accommodation", SGK__COL_ACCOMMODATION_SUITABILITY,
+     ANY},
+    {"accommodation suitable", SGK__COL_ACCOMMODATION_SUITABILITY, ANY},
 };
 
 const char *sgk__col_name(int col)

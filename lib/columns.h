@@ -32,6 +32,18 @@ enum sgk__col {
     SGK__COL_STATUS,
     SGK__COL_QUALIFIED,
     SGK__COL_REFERRALS_12M, /* Annex A list 3 prior referrals in 12 months */
+    /* Children in care and care leavers (lib/children_in_care.c,
+     * lib/care_leavers.c). */
+    SGK__COL_DATE_OF_BIRTH,
+    SGK__COL_HEALTH_ASSESSMENT_DATE,
+    SGK__COL_DENTAL_CHECK_DATE,
+    SGK__COL_PLACEMENTS_12M,
+    SGK__COL_DAYS_MISSED_SCHOOL,
+    SGK__COL_REASON_NEW_EPISODE,
+    SGK__COL_IN_TOUCH,
+    SGK__COL_ACTIVITY,
+    SGK__COL_ACCOMMODATION,
+    SGK__COL_ACCOMMODATION_SUITABILITY,
     SGK__COL_COUNT
 };
 

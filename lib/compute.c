@@ -198,7 +198,8 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind)
     for (t = 0; t < r->nteams; t++) {
         sgk__cell *cell = &r->team[(size_t)ind * r->nteams + t];
         uint32_t id = r->team_order[t];
-        fill_cell(cell, def, e->kind_seen[def->kind], w->num[id], w->den[id]);
+        fill_cell(cell, def, sgk__indicator_present(e, def), w->num[id],
+                  w->den[id]);
         rate(cell, sgk__results_threshold(e, ind), r->applied_target[ind]);
     }
 }
@@ -215,7 +216,7 @@ static void fill_months(struct sgk_engine *e, const work *w,
         const sgk__threshold *th = threshold_for(e, ind, w->to[m + 1],
                                                  &target);
         /* Two statements: `target` is only set once threshold_for ran. */
-        sum_into(w, c, m + 1, cell, def, e->kind_seen[def->kind]);
+        sum_into(w, c, m + 1, cell, def, sgk__indicator_present(e, def));
         rate(cell, th, target);
     }
 }
@@ -230,7 +231,7 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
     if (rc)
         return rc;
     r->note[ind] = c.note;
-    sum_into(w, &c, 0, &r->total[ind], def, e->kind_seen[def->kind]);
+    sum_into(w, &c, 0, &r->total[ind], def, sgk__indicator_present(e, def));
     th = threshold_for(e, ind, e->to, &r->applied_target[ind]);
     r->applied[ind] = th ? (int)(th - (const sgk__threshold *)
                                       e->targets.thresholds.items) : -1;

@@ -63,6 +63,8 @@ void sgk__cp_ingest(sgk__row *row, sgk__fact *f);
 void sgk__cla_ingest(sgk__row *row, sgk__fact *f);
 void sgk__cases_ingest(sgk__row *row, sgk__fact *f);
 void sgk__workforce_ingest(sgk__row *row, sgk__fact *f);
+void sgk__cla_children_ingest(sgk__row *row, sgk__fact *f);
+void sgk__care_leavers_ingest(sgk__row *row, sgk__fact *f);
 
 /* One computation of one indicator over every period at once.  Period 0
  * is the whole reporting period; periods 1..nperiods-1 are its months,
@@ -151,6 +153,11 @@ typedef struct sgk__indicator {
                               sums of decimals such as FTE stay exact */
 } sgk__indicator;
 
+/* Whether an indicator's extract was given, or another kind it can be
+ * computed from alone (cla_placements_3plus from cla_episodes). */
+int sgk__indicator_present(const struct sgk_engine *e,
+                           const sgk__indicator *def);
+
 const sgk__indicator *sgk__indicator_at(int i);
 int sgk__indicator_total(void);
 
@@ -178,5 +185,11 @@ void sgk__referral_decision_1wd(sgk__calc *c);
 void sgk__re_referral_rate(sgk__calc *c);
 void sgk__caseload_mean(sgk__calc *c);
 void sgk__caseload_max(sgk__calc *c);
+void sgk__cla_health_check(sgk__calc *c);
+void sgk__cla_dental_check(sgk__calc *c);
+void sgk__cla_school_absence_25d(sgk__calc *c);
+void sgk__cla_placements_3plus(sgk__calc *c);
+void sgk__care_leavers_suitable_accommodation(sgk__calc *c);
+void sgk__care_leavers_eet(sgk__calc *c);
 
 #endif

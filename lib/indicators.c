@@ -124,9 +124,70 @@ static const sgk__indicator table[] = {
      sgk__caseload_max,
      "The most open cases allocated to any one worker at the end of the "
      "period.", KENT "action 2.1.7 (appropriate caseload levels)", 0, 0},
+    {"cla_health_check", "Children in care: health assessment in 12 "
+     "months", PCT, SGK_KIND_CLA_CHILDREN, sgk__cla_health_check,
+     "Children looked after continuously for at least 12 months; "
+     "percentage whose last health assessment is dated within the 12 "
+     "months up to the end of the period.",
+     KENT "Improvement Notice IN 16, action 2.4.7 (85% by March 2012)", 0,
+     0},
+    {"cla_dental_check", "Children in care: dental check in 12 months",
+     PCT, SGK_KIND_CLA_CHILDREN, sgk__cla_dental_check,
+     "Children looked after continuously for at least 12 months; "
+     "percentage whose last dental check is dated within the 12 months up "
+     "to the end of the period.",
+     KENT "Improvement Notice IN 16, action 2.4.7 (85% by March 2012)", 0,
+     0},
+    {"cla_school_absence_25d", "Children in care missing 25+ days of "
+     "school", PCT, SGK_KIND_CLA_CHILDREN, sgk__cla_school_absence_25d,
+     "School-age children looked after continuously for at least 12 "
+     "months with days missed recorded; percentage who missed 25 days or "
+     "more.",
+     KENT "Improvement Notice IN 15, action 2.4.10 (11% or fewer)", 0, 0},
+    {"cla_placements_3plus", "Children in care with 3+ placements in 12 "
+     "months", PCT, SGK_KIND_CLA_CHILDREN, sgk__cla_placements_3plus,
+     "Children looked after at the end of the period; percentage with "
+     "three or more placements in the 12 months up to it.",
+     "DfE SSDA903 placement stability (former NI 62); Ofsted Annex A List "
+     "8", 0, 0},
+    {"care_leavers_suitable_accommodation", "Care leavers in suitable "
+     "accommodation", PCT, SGK_KIND_CARE_LEAVERS,
+     sgk__care_leavers_suitable_accommodation,
+     "Care leavers the local authority is in touch with; percentage whose "
+     "accommodation is recorded as suitable.",
+     "Former NI 147; Cambridgeshire inspection action plan 2009 (98% "
+     "sustained); Ofsted Annex A List 9", 0, 0},
+    {"care_leavers_eet", "Care leavers in education, employment or "
+     "training", PCT, SGK_KIND_CARE_LEAVERS, sgk__care_leavers_eet,
+     "Care leavers the local authority is in touch with; percentage whose "
+     "activity is education, employment or training (SSDA903 OC3 F and P "
+     "codes).",
+     "Former NI 148; Cambridgeshire inspection action plan 2009; Ofsted "
+     "Annex A List 9", 0, 0},
 };
 
 #define COUNT ((int)(sizeof table / sizeof table[0]))
+
+/* Indicators that can also be computed from another kind alone; a side
+ * table so that the main one keeps its shape. */
+static const struct {
+    const char *id;
+    int kind;
+} alt_kinds[] = {
+    {"cla_placements_3plus", SGK_KIND_CLA_EPISODES},
+};
+
+int sgk__indicator_present(const struct sgk_engine *e,
+                           const sgk__indicator *def)
+{
+    size_t i;
+    if (e->kind_seen[def->kind])
+        return 1;
+    for (i = 0; i < sizeof alt_kinds / sizeof alt_kinds[0]; i++)
+        if (strcmp(alt_kinds[i].id, def->id) == 0)
+            return e->kind_seen[alt_kinds[i].kind];
+    return 0;
+}
 
 const sgk__indicator *sgk__indicator_at(int i)
 {

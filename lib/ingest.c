@@ -13,6 +13,8 @@ static const sgk__ingest_fn ingest_fns[SGK_KIND_COUNT] = {
     sgk__cla_ingest,
     sgk__cases_ingest,
     sgk__workforce_ingest,
+    sgk__cla_children_ingest,
+    sgk__care_leavers_ingest,
 };
 
 static sgk__input *input_of(struct sgk_engine *e, uint16_t i)

@@ -4,7 +4,7 @@
 
 static const char *const kind_names[SGK_KIND_COUNT] = {
     "auto", "referrals", "assessments", "cp_plans", "cla_episodes", "cases",
-    "workforce",
+    "workforce", "cla_children", "care_leavers",
 };
 
 const char *sgk_kind_name(int kind)

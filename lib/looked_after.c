@@ -6,13 +6,17 @@
  * care (legal status V3 or V4); the percentage of them adopted (reason E11
  * or E12).  Children are counted once each.
  *
- * Fact layout: d[0] start_date (DECOM), d[1] end_date (DEC), code the
- * reason class, code2 1 for short-break legal status. */
-#include "family.h"
+ * Fact layout: lib/care.h (the episode history is also read by
+ * children_in_care.c). */
+#include "care.h"
 
-enum { REASON_NONE = 0, REASON_ADOPTED = 1, REASON_X1 = 2, REASON_OTHER = 3 };
+#define REASON_NONE SGK__REASON_NONE
+#define REASON_ADOPTED SGK__REASON_ADOPTED
+#define REASON_X1 SGK__REASON_X1
+#define REASON_OTHER SGK__REASON_OTHER
 
-static const char ind_adoption[] = "adoption_rate";
+/* An unreadable end date matters to every indicator reading episodes. */
+static const char ind_adoption[] = SGK__EPISODE_INDICATORS;
 
 static int read_reason(sgk__row *row)
 {
@@ -36,6 +40,18 @@ static int read_short_break(sgk__row *row)
     return sgk__code_is(s, n, "V3") || sgk__code_is(s, n, "V4");
 }
 
+/* SSDA903 RNE: S started to be looked after, P placement change, T and U
+ * temporary placement changes, B placement and legal status together, L
+ * legal status only.  Only L keeps the same placement. */
+static int read_new_episode(sgk__row *row)
+{
+    const char *s;
+    size_t n;
+    if (!sgk__row_code(row, SGK__COL_REASON_NEW_EPISODE, &s, &n))
+        return 0;
+    return sgk__code_is(s, n, "L") ? SGK__EP_LEGAL_ONLY : 0;
+}
+
 void sgk__cla_ingest(sgk__row *row, sgk__fact *f)
 {
     if (sgk__row_date(row, SGK__COL_START_DATE, 1, NULL, &f->d[0]) != 0)
@@ -49,6 +65,7 @@ void sgk__cla_ingest(sgk__row *row, sgk__fact *f)
     }
     f->code = (uint8_t)read_reason(row);
     f->code2 = (uint8_t)read_short_break(row);
+    f->flags = (uint8_t)read_new_episode(row);
 }
 
 /* Whether an episode ending in the period is a real ceasing to be looked

@@ -516,7 +516,13 @@ int sgk__targets_load_benchmarks(const sgk__mem *mem, sgk__targets *t,
  * goes through the same loader and checks as a user's file.  Kent County
  * Council, "Putting Children First", March 2011: Appendix 2 (Improvement
  * Notice targets IN 1-16) and the plan's actions; docs/thresholds.md says
- * where each row comes from. */
+ * where each row comes from.  IN 15 (fourth bullet) and IN 16 are quoted
+ * from Appendix 2: "Reduce the percentage of children in care who miss 25
+ * days or more days of schooling during the academic year to no more than
+ * 11%" (no date; action 2.4.10 aims at the end of 2011/12), and "the
+ * percentage of children in care having health and dental checks
+ * increases to at least the England average of 85% by March 2012 and to at
+ * least maintain that over the period 2012-13" (no baseline given). */
 static const char kent_2011[] =
     "indicator,op,target,from,to,source,label\n"
     "unallocated_over_28_days,<=,200,,,IN 3,"
@@ -546,7 +552,17 @@ static const char kent_2011[] =
     "of 46% to 65% over January to March 2012\n"
     "referral_to_assessment,>=,65,2012-04-01,2013-03-31,IN 7,"
     "Referrals going on to initial assessment: an average of at least 65% "
-    "over 2012-13\n";
+    "over 2012-13\n"
+    "cla_school_absence_25d,<=,11,,,IN 15,"
+    "Children in care missing 25 or more days of school: no more than 11%\n"
+    "cla_health_check,>=,85,,2012-03-31,IN 16,"
+    "Children in care having health checks: at least 85% by March 2012\n"
+    "cla_health_check,>=,85,2012-04-01,2013-03-31,IN 16,"
+    "Children in care having health checks: at least 85% kept over 2012-13\n"
+    "cla_dental_check,>=,85,,2012-03-31,IN 16,"
+    "Children in care having dental checks: at least 85% by March 2012\n"
+    "cla_dental_check,>=,85,2012-04-01,2013-03-31,IN 16,"
+    "Children in care having dental checks: at least 85% kept over 2012-13\n";
 
 int sgk__targets_use_profile(const sgk__mem *mem, sgk__targets *t,
                              const char *name, sgk__error *err)

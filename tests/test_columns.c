@@ -95,6 +95,49 @@ START_TEST(detect_each_kind)
 }
 END_TEST
 
+/* Annex A Lists 8 and 9 and the SSDA903 header and OC3 files. */
+START_TEST(detect_care_kinds)
+{
+    detects("Child Unique ID,Gender,Ethnicity,Date of Birth,"
+            "Age of Child (Years),Date Started to be Looked After,"
+            "Child's Category of Need,Child's Legal Status,"
+            "Date of Last Health Assessment,Date of Last Dental Check,"
+            "Number of Placements in the Last 12 months,"
+            "Date Ceased to be Looked After,Reason Ceased to be Looked After,"
+            "Allocated Team,Allocated Worker", SGK_KIND_CLA_CHILDREN);
+    /* An episode file that happens to carry a date of birth stays one: a
+     * tie goes to the lower kind. */
+    detects("child_id,date_of_birth,start_date,end_date,legal_status",
+            SGK_KIND_CLA_EPISODES);
+    detects("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", SGK_KIND_CLA_CHILDREN);
+    detects("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM", SGK_KIND_CARE_LEAVERS);
+    detects("Child Unique ID,Gender,Ethnicity,Date of Birth,"
+            "Age of Child (Years),Does the Child have a Disability,"
+            "Allocated Team,Allocated Worker,Eligibility Category,"
+            "LA In Touch,Type of Accommodation,Suitability of Accommodation,"
+            "Activity Status", SGK_KIND_CARE_LEAVERS);
+}
+END_TEST
+
+START_TEST(care_kinds_required_columns)
+{
+    sgk__layout lay;
+    char msg[512];
+    ck_assert_int_eq(build("child_id,start_date,health_assessment_date",
+                           SGK_KIND_CLA_CHILDREN, &lay, msg),
+                     SGK_E_MISSING_COLUMN);
+    ck_assert_str_eq(last_column, "date_of_birth");
+    ck_assert_ptr_nonnull(strstr(msg, "cla_children extract"));
+    ck_assert_int_eq(build("CHILD,ACTIV,ACCOM", SGK_KIND_AUTO, &lay, msg),
+                     SGK_E_MISSING_COLUMN);
+    ck_assert_str_eq(last_column, "in_touch");
+    ck_assert_ptr_nonnull(strstr(msg, "care_leavers extract"));
+    /* RNE is read from episode files only. */
+    ck_assert_int_eq(build("CHILD,DECOM,RNE", SGK_KIND_AUTO, &lay, msg), 0);
+    ck_assert_int_eq(lay.field_of_col[SGK__COL_REASON_NEW_EPISODE], 2);
+}
+END_TEST
+
 START_TEST(layout_maps_fields)
 {
     sgk__layout lay;
@@ -215,6 +258,8 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, normalise_headers);
     tcase_add_test(tc, detect_each_kind);
+    tcase_add_test(tc, detect_care_kinds);
+    tcase_add_test(tc, care_kinds_required_columns);
     tcase_add_test(tc, layout_maps_fields);
     tcase_add_test(tc, missing_required_column);
     tcase_add_test(tc, unknown_kind);

@@ -85,6 +85,11 @@ static const expect_row kent[] = {
      "IN 7"},
     {"referral_to_assessment", SGK__OP_GE, 65, "2012-04-01", "2013-03-31",
      "IN 7"},
+    {"cla_school_absence_25d", SGK__OP_LE, 11, NULL, NULL, "IN 15"},
+    {"cla_health_check", SGK__OP_GE, 85, NULL, "2012-03-31", "IN 16"},
+    {"cla_health_check", SGK__OP_GE, 85, "2012-04-01", "2013-03-31", "IN 16"},
+    {"cla_dental_check", SGK__OP_GE, 85, NULL, "2012-03-31", "IN 16"},
+    {"cla_dental_check", SGK__OP_GE, 85, "2012-04-01", "2013-03-31", "IN 16"},
 };
 #define NKENT (sizeof kent / sizeof kent[0])
 

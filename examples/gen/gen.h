@@ -76,7 +76,10 @@ enum gen_field {
     GEN_F_CIN, GEN_F_PLACE, GEN_F_PROVIDER, GEN_F_RPC, GEN_F_HOME_POST,
     GEN_F_PL_POST, GEN_F_URN, GEN_F_CATEGORY, GEN_F_UNALLOC, GEN_F_POST,
     GEN_F_FTE, GEN_F_STATUS, GEN_F_QUALIFIED, GEN_F_NOTES, GEN_F_REFS_12M,
-    GEN_F_COUNT
+    /* Children in care and care leavers. */
+    GEN_F_ETHNICITY, GEN_F_HEALTH, GEN_F_DENTAL, GEN_F_PLACEMENTS,
+    GEN_F_DAYS_MISSED, GEN_F_ELIGIBILITY, GEN_F_IN_TOUCH, GEN_F_ACTIV,
+    GEN_F_ACCOM, GEN_F_SUITABLE, GEN_F_COUNT
 };
 
 /* How a column is written, and how a bad row may spoil it. */
@@ -115,7 +118,8 @@ void gen_row_clear(gen_row *row);
  * Output files. */
 enum gen_kind {
     GEN_REFERRALS, GEN_ASSESSMENTS, GEN_CP_PLANS, GEN_CLA_EPISODES,
-    GEN_CASES, GEN_WORKFORCE, GEN_KIND_COUNT
+    GEN_CASES, GEN_WORKFORCE, GEN_CLA_CHILDREN, GEN_CARE_LEAVERS,
+    GEN_KIND_COUNT
 };
 
 typedef struct {
@@ -195,5 +199,27 @@ void gen_child_note_case(gen_child *c, gen_day start, gen_day end,
 /* Writes a period of care from `start` along one of the care paths. */
 void gen_care(gen_child *c, gen_day start, int from_plan);
 void gen_short_breaks(gen_child *c, gen_day first);
+
+/* What a period of care leaves for the children-in-care and care-leaver
+ * files (gen_looked_after.c). */
+typedef struct {
+    gen_day start, end;   /* the period of care; end GEN_NO_DAY if open */
+    const char *ls;       /* legal status at the end (or at `to`) */
+    const char *reason;   /* reason ceased, NULL while open */
+    int placements_12m;   /* placements in the 12 months up to `to` */
+} gen_care_summary;
+
+/* A row in cla_children.csv for a child in care at `to` or who ceased in
+ * the six months before (Annex A List 8), and a row in care_leavers.csv
+ * for a young person who left care at 16 or over and is under 21 at `to`.
+ * Their values come from a stream of their own, so the other files do not
+ * change when these are added. */
+void gen_looked_after_write(gen_child *c, const gen_care_summary *s);
+/* Now and then a care leaver of 18 to 20 whose care ended before the
+ * story window: ids above the children's, a stream of their own. */
+void gen_leaver_write(const gen_config *cfg, gen_out *out, uint64_t index);
+/* The id of child `index`; distinct for every index below 10 x children. */
+void gen_child_id(const gen_config *cfg, uint64_t index, char *buf,
+                  size_t cap);
 
 #endif

@@ -111,6 +111,11 @@ typedef struct {
     char home_post[12], pl_post[12], urn[12];
     int episodes;
     int open; /* the episode runs past the end of the period */
+    /* Placements in the 12 months up to `to`, counted as the library's
+     * Annex A column would be: the placement in use when the window
+     * opens, then every move (an episode whose RNE is not L). */
+    gen_day window;
+    int placements, in_window;
 } care_run;
 
 static void new_placement(care_run *run, int adoptive)
@@ -136,6 +141,10 @@ static void emit(care_run *run, gen_day end, const char *reason,
     gen_row row;
     if (run->open || run->start > c->cfg->to)
         return;
+    if (end > run->window && (!run->in_window || run->rne[0] != 'L')) {
+        run->placements++;
+        run->in_window = 1;
+    }
     gen_child_row(c, &row);
     row.d[GEN_F_START] = run->start;
     row.s[GEN_F_RNE] = run->rne;
@@ -217,6 +226,7 @@ static void start_run(care_run *run, gen_child *c, gen_day start)
     run->c = c;
     run->start = start;
     run->rne = "S";
+    run->window = gen_anniversary(c->cfg->to, -1);
     run->cin = needs[gen_weighted(&c->rng, needs_w, 8)];
     make_postcode(&c->rng, run->home_post, sizeof run->home_post);
     new_placement(run, 0);
@@ -259,6 +269,15 @@ void gen_care(gen_child *c, gen_day start, int from_plan)
             break;
     }
     c->in_care_at_to = run.open;
+    {
+        gen_care_summary sum;
+        sum.start = start;
+        sum.end = run.open ? GEN_NO_DAY : end;
+        sum.ls = run.ls;
+        sum.reason = run.open ? NULL : last;
+        sum.placements_12m = run.placements;
+        gen_looked_after_write(c, &sum);
+    }
     /* Adoption closes the case at once; other endings after a little
      * follow-up work. */
     gen_child_note_case(c, start, run.open ? GEN_NO_DAY

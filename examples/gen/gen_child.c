@@ -55,6 +55,12 @@ static void make_id(const gen_config *cfg, uint64_t index, char *buf,
              (index % m * UINT64_C(7368787) + gen_mix(cfg->seed) % m) % m);
 }
 
+void gen_child_id(const gen_config *cfg, uint64_t index, char *buf,
+                  size_t cap)
+{
+    make_id(cfg, index, buf, cap);
+}
+
 const char *gen_child_team(gen_child *c, int function)
 {
     if (!c->team_ready[function]) {
@@ -468,4 +474,5 @@ void gen_child_write(const gen_config *cfg, gen_out *out, uint64_t index)
     }
     write_referrals(&c);
     write_case(&c);
+    gen_leaver_write(cfg, out, index);
 }

@@ -122,6 +122,76 @@ static const gen_col workforce_cols[] = {
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
+static const gen_col cla_child_cols[] = {
+    {"child_id", GEN_F_CHILD, GEN_T_ID},
+    {"date_of_birth", GEN_F_DOB, GEN_T_DATE},
+    {"gender", GEN_F_GENDER, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNICITY, GEN_T_TEXT},
+    {"start_date", GEN_F_START, GEN_T_DATE},
+    {"legal_status", GEN_F_LS, GEN_T_TEXT},
+    {"health_assessment_date", GEN_F_HEALTH, GEN_T_DATE},
+    {"dental_check_date", GEN_F_DENTAL, GEN_T_DATE},
+    {"placements_12m", GEN_F_PLACEMENTS, GEN_T_NUM},
+    {"days_missed_school", GEN_F_DAYS_MISSED, GEN_T_NUM},
+    {"end_date", GEN_F_END, GEN_T_DATE},
+    {"reason_ended", GEN_F_REASON, GEN_T_TEXT},
+    {"team", GEN_F_TEAM, GEN_T_TEXT},
+    {"worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"notes", GEN_F_NOTES, GEN_T_NOTES},
+};
+
+/* Ofsted Annex A list 8 (children in care), the columns sgkpi reads and a
+ * few others in the template's order, plus days of school missed, which
+ * the template lacks. */
+static const gen_col cla_child_cols_annex_a[] = {
+    {"Child Unique ID", GEN_F_CHILD, GEN_T_ID},
+    {"Gender", GEN_F_GENDER_AA, GEN_T_TEXT},
+    {"Ethnicity", GEN_F_ETHNICITY, GEN_T_TEXT},
+    {"Date of Birth", GEN_F_DOB, GEN_T_DATE},
+    {"Date Started to be Looked After", GEN_F_START, GEN_T_DATE},
+    {"Child's Legal Status", GEN_F_LS, GEN_T_TEXT},
+    {"Date of Last Health Assessment", GEN_F_HEALTH, GEN_T_DATE},
+    {"Date of Last Dental Check", GEN_F_DENTAL, GEN_T_DATE},
+    {"Number of Placements in the Last 12 months", GEN_F_PLACEMENTS,
+     GEN_T_NUM},
+    {"Date Ceased to be Looked After", GEN_F_END, GEN_T_DATE},
+    {"Reason Ceased to be Looked After", GEN_F_REASON, GEN_T_TEXT},
+    {"Days Missed School", GEN_F_DAYS_MISSED, GEN_T_NUM},
+    {"Allocated Team", GEN_F_TEAM, GEN_T_TEXT},
+    {"Allocated Worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"Notes", GEN_F_NOTES, GEN_T_NOTES},
+};
+
+/* Care leavers in the SSDA903 OC3 codes (ACCOM joins type and
+ * suitability), with snake_case headings. */
+static const gen_col leaver_cols[] = {
+    {"child_id", GEN_F_CHILD, GEN_T_ID},
+    {"date_of_birth", GEN_F_DOB, GEN_T_DATE},
+    {"ethnicity", GEN_F_ETHNICITY, GEN_T_TEXT},
+    {"in_touch", GEN_F_IN_TOUCH, GEN_T_CODE},
+    {"activity", GEN_F_ACTIV, GEN_T_CODE},
+    {"accommodation", GEN_F_ACCOM, GEN_T_CODE},
+    {"team", GEN_F_TEAM, GEN_T_TEXT},
+    {"worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"notes", GEN_F_NOTES, GEN_T_NOTES},
+};
+
+/* Ofsted Annex A list 9 (care leavers). */
+static const gen_col leaver_cols_annex_a[] = {
+    {"Child Unique ID", GEN_F_CHILD, GEN_T_ID},
+    {"Gender", GEN_F_GENDER_AA, GEN_T_TEXT},
+    {"Ethnicity", GEN_F_ETHNICITY, GEN_T_TEXT},
+    {"Date of Birth", GEN_F_DOB, GEN_T_DATE},
+    {"Allocated Team", GEN_F_TEAM, GEN_T_TEXT},
+    {"Allocated Worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"Eligibility Category", GEN_F_ELIGIBILITY, GEN_T_TEXT},
+    {"LA In Touch", GEN_F_IN_TOUCH, GEN_T_CODE},
+    {"Type of Accommodation", GEN_F_ACCOM, GEN_T_CODE},
+    {"Suitability of Accommodation", GEN_F_SUITABLE, GEN_T_CODE},
+    {"Activity Status", GEN_F_ACTIV, GEN_T_CODE},
+    {"Notes", GEN_F_NOTES, GEN_T_NOTES},
+};
+
 static const gen_layout layouts[GEN_KIND_COUNT][2] = {
     {{"referrals.csv", COLS(referral_cols), 0, 0},
      {"referrals.csv", COLS(referral_cols), 0, 0}},
@@ -135,6 +205,10 @@ static const gen_layout layouts[GEN_KIND_COUNT][2] = {
      {"cases.csv", COLS(case_cols), 0, 0}},
     {{"workforce.csv", COLS(workforce_cols), 0, 0},
      {"workforce.csv", COLS(workforce_cols), 0, 0}},
+    {{"cla_children.csv", COLS(cla_child_cols), 0, 0},
+     {"cla_children.csv", COLS(cla_child_cols_annex_a), 1, 1}},
+    {{"care_leavers.csv", COLS(leaver_cols), 0, 0},
+     {"care_leavers.csv", COLS(leaver_cols_annex_a), 1, 1}},
 };
 
 const gen_layout *gen_layout_for(int kind, int annex_a)

@@ -53,7 +53,9 @@ enum sgk_kind {
     SGK_KIND_CLA_EPISODES = 4,
     SGK_KIND_CASES = 5,
     SGK_KIND_WORKFORCE = 6,
-    SGK_KIND_COUNT = 7
+    SGK_KIND_CLA_CHILDREN = 7,
+    SGK_KIND_CARE_LEAVERS = 8,
+    SGK_KIND_COUNT = 9
 };
 const char *sgk_kind_name(int kind);
 int sgk_kind_from_name(const char *name);

@@ -86,6 +86,8 @@ class Kind(enum.IntEnum):
     CLA_EPISODES = 4
     CASES = 5
     WORKFORCE = 6
+    CLA_CHILDREN = 7
+    CARE_LEAVERS = 8
 
 
 class Option(enum.IntEnum):

@@ -139,6 +139,9 @@ class Declarations(unittest.TestCase):
         self.assertEqual((units["ia_per_10k"], units["caseload_mean"],
                           units["caseload_max"]),
                          ("rate_per_10k", "average", "count"))
+        by_id = {i.id: i for i in infos}
+        self.assertEqual(by_id["cla_health_check"].kind, "cla_children")
+        self.assertEqual(by_id["care_leavers_eet"].kind, "care_leavers")
         self.assertTrue(all(i.definition and i.label for i in infos))
 
 

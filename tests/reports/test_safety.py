@@ -234,7 +234,9 @@ class Suppression(unittest.TestCase):
                                  t["value"] == "c")
                 if t["value"] == "c":
                     self.assertEqual(t["numerator"], "c")
-        self.assertEqual(n_c, 16)  # with caseload_mean and _max (1 case)
+        # 14, caseload_mean and _max (1 case) and cla_placements_3plus
+        # 0/1 (data/README.md).
+        self.assertEqual(n_c, 17)
         # ia_timeliness 3/5 is above the threshold; the zeros stay.
         ia = doc["indicators"][0]
         self.assertEqual((ia["numerator"], ia["denominator"]), (3, 5))

@@ -1,0 +1,464 @@
+/* Children in care: health and dental checks, school absence and placement
+ * stability, from a cla_children extract (one row per child looked after,
+ * Ofsted Annex A List 8) and, when given, the cla_episodes history.
+ *
+ * Definitions (docs/indicators.md, "Children in care"), after Kent's
+ * Improvement Notice IN 15 and IN 16 and DfE's SSDA903 OC2 cohort.  With
+ * T the as-at date of a period and W = T less one year
+ * (sgk__day_add_years), "the 12 months up to T" are the days W..T:
+ *
+ * - the 12-month cohort: children looked after on W and on every day up to
+ *   and including T, in one period of care.  From episodes (when the child
+ *   has any): an episode covers W, no episode ends in (W, T] other than by
+ *   X1 into another starting that day, no new period starts in (W, T], and
+ *   no episode in the window has legal status V3 or V4.  Without episodes:
+ *   the row's start_date is on or before W, its end_date blank or after T,
+ *   and its legal status not V3/V4.
+ * - health / dental: the cohort; met when the last check is dated W..T.
+ * - absence: the cohort, of school age (5 to 15 on the 31 August that
+ *   starts the school year containing T) with a days_missed_school value;
+ *   met at 25 days or more.
+ * - placements: children looked after at T (not on a short break); met at 3
+ *   or more placements in W..T, counted from episodes (every episode whose
+ *   reason_new_episode is not L starts a placement; the first episode in
+ *   the window counts too) or read from the Annex A column.
+ *
+ * cla_children fact layout:
+ *   d[0] start_date, d[1] end_date, d[2] health_assessment_date,
+ *   d[3] dental_check_date (SGK__NO_DATE when blank)
+ *   num   bits 0-15: days_missed_school + 1 (0 blank); bits 16-30: the
+ *         year of the 31 August on or after the date of birth (0 unknown),
+ *         which is all school age needs
+ *   code  placements_12m + 1 (0 blank), at most 255
+ *   code2 1 when the legal status is a short break (V3 or V4)
+ *   bad   SGK__BAD_D0..D3 for the dates, SGK__BAD_NUM days missed,
+ *         SGK__BAD_CODE placements, SGK__BAD_CODE2 date of birth */
+#include <stdlib.h>
+#include "care.h"
+
+#define IND_HEALTH "cla_health_check"
+#define IND_DENTAL "cla_dental_check"
+#define IND_ABSENCE "cla_school_absence_25d"
+#define IND_PLACEMENTS "cla_placements_3plus"
+#define IND_COHORT IND_HEALTH "," IND_DENTAL "," IND_ABSENCE
+
+/* Per-child state for one period, kept in calc->scratch_day. */
+enum {
+    ST_EPISODES = 1 << 0, /* the child has usable episodes */
+    ST_LOOKED_AFTER = 1 << 1, /* looked after at T, not on a short break */
+    ST_COHORT = 1 << 2,   /* looked after for the whole 12 months */
+    ST_SHIFT = 3          /* placements counted from episodes, above */
+};
+#define PLACEMENTS_MAX (1 << 20)
+
+/* ---- Ingestion --------------------------------------------------------- */
+
+static void read_date(sgk__row *row, sgk__fact *f, int col, int slot,
+                      const char *indicators)
+{
+    if (sgk__row_date(row, col, 0, indicators, &f->d[slot]) != 0)
+        f->bad |= (uint16_t)(SGK__BAD_D0 << slot);
+}
+
+/* Reads a count column; returns it + 1, 0 when blank, -1 when bad. */
+static int32_t read_count(sgk__row *row, int col, const char *indicators,
+                          int32_t max)
+{
+    const char *s;
+    size_t n;
+    int32_t v;
+    if (!sgk__row_text(row, col, &s, &n))
+        return 0;
+    if (sgk__parse_count(s, n, &v) != 0 || v > max) {
+        sgk__row_reject(row, col, indicators, "%s '%.*s' is not a whole "
+                        "number from 0 to %d", sgk__col_name(col),
+                        (int)(n > 40 ? 40 : n), s, (int)max);
+        return -1;
+    }
+    return v + 1;
+}
+
+static void read_birth(sgk__row *row, sgk__fact *f, int32_t *cohort_year)
+{
+    sgk__day dob;
+    int y, m, d;
+    *cohort_year = 0;
+    if (sgk__row_date(row, SGK__COL_DATE_OF_BIRTH, 0, IND_ABSENCE, &dob) != 0) {
+        f->bad |= SGK__BAD_CODE2;
+        return;
+    }
+    if (dob == SGK__NO_DATE)
+        return;
+    sgk__day_to_ymd(dob, &y, &m, &d);
+    *cohort_year = m >= 9 ? y + 1 : y;
+}
+
+static int read_short_break(sgk__row *row)
+{
+    const char *s;
+    size_t n;
+    if (!sgk__row_code(row, SGK__COL_LEGAL_STATUS, &s, &n))
+        return 0;
+    return sgk__code_is(s, n, "V3") || sgk__code_is(s, n, "V4");
+}
+
+void sgk__cla_children_ingest(sgk__row *row, sgk__fact *f)
+{
+    int32_t days, places, year;
+    read_date(row, f, SGK__COL_START_DATE, 0, IND_COHORT "," IND_PLACEMENTS);
+    read_date(row, f, SGK__COL_END_DATE, 1, IND_COHORT "," IND_PLACEMENTS);
+    if (!SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D1) && f->d[0] != SGK__NO_DATE &&
+        f->d[1] != SGK__NO_DATE && f->d[1] < f->d[0]) {
+        sgk__row_reject(row, SGK__COL_END_DATE, IND_COHORT "," IND_PLACEMENTS,
+                        "end_date is before start_date");
+        f->bad |= SGK__BAD_D1;
+    }
+    read_date(row, f, SGK__COL_HEALTH_ASSESSMENT_DATE, 2, IND_HEALTH);
+    read_date(row, f, SGK__COL_DENTAL_CHECK_DATE, 3, IND_DENTAL);
+    read_birth(row, f, &year);
+    days = read_count(row, SGK__COL_DAYS_MISSED_SCHOOL, IND_ABSENCE, 366);
+    if (days < 0) {
+        f->bad |= SGK__BAD_NUM;
+        days = 0;
+    }
+    places = read_count(row, SGK__COL_PLACEMENTS_12M, IND_PLACEMENTS, 254);
+    if (places < 0) {
+        f->bad |= SGK__BAD_CODE;
+        places = 0;
+    }
+    f->num = days | (year << 16);
+    f->code = (uint8_t)places;
+    f->code2 = (uint8_t)read_short_break(row);
+}
+
+/* ---- Episode history --------------------------------------------------- */
+
+typedef struct ep_key {
+    uint32_t child;
+    sgk__day start;
+    uint32_t index;
+} ep_key;
+
+static int by_child_start(const void *pa, const void *pb)
+{
+    const ep_key *a = pa, *b = pb;
+    if (a->child != b->child)
+        return a->child < b->child ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Episode indices sorted by child, then start: n log n once per compute of
+ * an indicator, so each child's history is then one run. */
+static ep_key *sort_episodes(sgk__calc *c, const sgk__fact *ep, size_t n)
+{
+    ep_key *keys;
+    size_t i;
+    if (n == 0)
+        return NULL;
+    keys = sgk__malloc(&c->e->mem, n * sizeof *keys);
+    if (!keys) {
+        c->status = SGK_E_NOMEM;
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        keys[i].child = ep[i].child;
+        keys[i].start = ep[i].d[0];
+        keys[i].index = (uint32_t)i;
+    }
+    qsort(keys, n, sizeof *keys, by_child_start);
+    return keys;
+}
+
+/* Walks one child's episodes (in start order) for the window W..T. */
+typedef struct walk {
+    sgk__day w, t;
+    sgk__day cover_end;   /* latest end of the episodes seen in the window */
+    int covers_w, looked_after, broken, short_break, placements, seen;
+} walk;
+
+static void walk_episode(sgk__calc *c, walk *k, const sgk__fact *f, int rep)
+{
+    if (f->d[0] > k->t || f->d[1] <= k->w)
+        return; /* outside the window */
+    k->short_break |= f->code2;
+    if (f->d[0] <= k->w)
+        k->covers_w = 1;
+    else if (f->d[0] > k->cover_end)
+        k->broken = 1; /* a new period of care starts inside the window */
+    if (f->d[1] > k->cover_end)
+        k->cover_end = f->d[1];
+    if (f->d[1] <= k->t && f->code != SGK__REASON_X1) {
+        k->broken = 1; /* ceased inside the window */
+        if (rep && f->code == SGK__REASON_NONE)
+            sgk__calc_reject(c, f, sgk__input_field(c->e, f,
+                             SGK__COL_REASON_ENDED), "reason_ended is blank "
+                             "for an episode that ended in the 12 months "
+                             "before the as-at date; read as a ceasing");
+    }
+    if (f->d[1] > k->t && !f->code2)
+        k->looked_after = 1;
+    if (!k->seen || !(f->flags & SGK__EP_LEGAL_ONLY))
+        k->placements++;
+    k->seen = 1;
+}
+
+static sgk__day child_state(const walk *k)
+{
+    sgk__day st = ST_EPISODES;
+    int places = k->placements < PLACEMENTS_MAX ? k->placements
+                                                : PLACEMENTS_MAX;
+    if (k->looked_after)
+        st |= ST_LOOKED_AFTER;
+    if (k->looked_after && k->covers_w && !k->broken && !k->short_break)
+        st |= ST_COHORT;
+    return st | (sgk__day)(places << ST_SHIFT);
+}
+
+/* Fills scratch_day[child] for period p from the sorted episodes; children
+ * without usable episodes get 0.  rep: report blank reasons that break the
+ * 12-month cohort. */
+static void episode_states(sgk__calc *c, const sgk__fact *ep,
+                           const ep_key *keys, size_t n, int p, int rep)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t child = keys[i].child;
+        walk k = {0};
+        int any = 0;
+        k.t = c->to[p];
+        k.w = sgk__day_add_years(k.t, -1);
+        k.cover_end = INT32_MIN;
+        for (; i < n && keys[i].child == child; i++) {
+            const sgk__fact *f = &ep[keys[i].index];
+            if (SGK__IS_BAD(f, SGK__BAD_D1))
+                continue; /* reported when read */
+            any = 1;
+            walk_episode(c, &k, f, rep);
+        }
+        c->scratch_day[child] = any ? child_state(&k) : 0;
+    }
+}
+
+/* ---- The shared pass --------------------------------------------------- */
+
+/* What one indicator does with a child in period p.  Returns 1 and sets
+ * *met when the child counts; `st` is the child's state. */
+typedef int (*judge_fn)(sgk__calc *c, const sgk__fact *f, sgk__day st,
+                        int p, int *met);
+
+/* State from the row alone, for a child without episodes. */
+static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
+                          const char *why)
+{
+    sgk__day t = c->to[p], w = sgk__day_add_years(t, -1), st = 0;
+    if (SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D1))
+        return 0;
+    if (f->d[0] == SGK__NO_DATE) {
+        /* Only a blank in a column the input has is a data error; an
+         * extract without the column (the SSDA903 header file) relies on
+         * episodes. */
+        int col = sgk__input_field(c->e, f, SGK__COL_START_DATE);
+        if (rep && col >= 0)
+            sgk__calc_reject(c, f, col, "start_date is blank and the child "
+                             "has no episodes: %s", why);
+        return 0;
+    }
+    if (f->d[0] <= t && f->d[1] > t && !f->code2)
+        st |= ST_LOOKED_AFTER;
+    if ((st & ST_LOOKED_AFTER) && f->d[0] <= w)
+        st |= ST_COHORT;
+    return st;
+}
+
+/* One indicator over every period: each child's row (the last one when a
+ * child has several) is judged against the child's state. */
+static void run_children(sgk__calc *c, judge_fn judge, const char *why,
+                         int cohort)
+{
+    const sgk__vec *epv = &c->e->facts[SGK_KIND_CLA_EPISODES];
+    const sgk__fact *ep = epv->items;
+    ep_key *keys;
+    size_t i;
+    int p;
+    if (c->nfacts == 0)
+        return; /* no children: nothing to say about their episodes */
+    keys = sort_episodes(c, ep, epv->len);
+    if (c->status)
+        return;
+    for (i = 0; i < c->nfacts; i++)
+        c->scratch[c->facts[i].child] = (uint32_t)i + 1;
+    for (p = 0; p < c->nperiods && c->status == 0; p++) {
+        int rep = c->record && p == 0;
+        for (i = 0; i < c->nfacts; i++)
+            c->scratch_day[c->facts[i].child] = 0;
+        episode_states(c, ep, keys, epv->len, p, rep && cohort);
+        for (i = 0; i < c->nfacts; i++) {
+            const sgk__fact *f = &c->facts[i];
+            sgk__day st = c->scratch_day[f->child];
+            int met = 0;
+            if (c->scratch[f->child] != i + 1) {
+                if (rep)
+                    sgk__calc_reject(c, f, -1, "the child has a later row "
+                                     "in the extract, which is used");
+                continue;
+            }
+            if (!(st & ST_EPISODES))
+                st = row_state(c, f, p, rep, why);
+            if (judge(c, f, st, p, &met))
+                sgk__tally(c, p, f->team, met, 1);
+        }
+    }
+    sgk__free(&c->e->mem, keys);
+}
+
+/* ---- The indicators ---------------------------------------------------- */
+
+static int has_column(sgk__calc *c, const sgk__fact *f, int col)
+{
+    return sgk__input_field(c->e, f, col) >= 0;
+}
+
+/* A check dated W..T; a last check after T hides whether one fell in the
+ * window, so the child is left out of that period. */
+static int judge_check(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
+                       int slot, int col, int *met)
+{
+    sgk__day t = c->to[p], d = f->d[slot];
+    if (!(st & ST_COHORT) || !has_column(c, f, col) ||
+        SGK__IS_BAD(f, SGK__BAD_D0 << slot))
+        return 0;
+    if (d != SGK__NO_DATE && d > t)
+        return 0;
+    *met = d != SGK__NO_DATE && d >= sgk__day_add_years(t, -1);
+    return 1;
+}
+
+static int judge_health(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
+                        int *met)
+{
+    return judge_check(c, f, st, p, 2, SGK__COL_HEALTH_ASSESSMENT_DATE, met);
+}
+
+static int judge_dental(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
+                        int *met)
+{
+    return judge_check(c, f, st, p, 3, SGK__COL_DENTAL_CHECK_DATE, met);
+}
+
+void sgk__cla_health_check(sgk__calc *c)
+{
+    run_children(c, judge_health, "cannot tell whether they have been "
+                 "looked after for 12 months", 1);
+}
+
+void sgk__cla_dental_check(sgk__calc *c)
+{
+    run_children(c, judge_dental, "cannot tell whether they have been "
+                 "looked after for 12 months", 1);
+}
+
+/* Years from the 31 August that starts the school year containing t. */
+static int school_year(sgk__day t)
+{
+    int y, m, d;
+    sgk__day_to_ymd(t, &y, &m, &d);
+    return m >= 9 ? y : y - 1;
+}
+
+/* Snapshot values (days missed, the Annex A placement count) describe the
+ * extract's date, taken to be the period's end: they count in the whole
+ * period and in the last month, whose as-at dates are both `to`. */
+static int snapshot(const sgk__calc *c, int p)
+{
+    return c->to[p] == c->to[0];
+}
+
+static int judge_absence(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
+                         int *met)
+{
+    int32_t days = f->num & 0xFFFF, born = (f->num >> 16) & 0x7FFF, y;
+    if (!(st & ST_COHORT) || !snapshot(c, p) || days == 0 ||
+        SGK__IS_BAD(f, SGK__BAD_NUM | SGK__BAD_CODE2))
+        return 0;
+    if (born == 0) {
+        if (c->record && p == 0)
+            sgk__calc_reject(c, f, sgk__input_field(c->e, f,
+                             SGK__COL_DATE_OF_BIRTH), "date_of_birth is "
+                             "blank: cannot tell whether the child is of "
+                             "school age");
+        return 0;
+    }
+    y = school_year(c->to[p]);
+    if (born < y - 15 || born > y - 5)
+        return 0;
+    *met = days - 1 >= 25;
+    return 1;
+}
+
+void sgk__cla_school_absence_25d(sgk__calc *c)
+{
+    run_children(c, judge_absence, "cannot tell whether they have been "
+                 "looked after for 12 months", 1);
+}
+
+static int judge_placements(sgk__calc *c, const sgk__fact *f, sgk__day st,
+                            int p, int *met)
+{
+    int32_t n;
+    if (!(st & ST_LOOKED_AFTER))
+        return 0;
+    if (st & ST_EPISODES) {
+        n = st >> ST_SHIFT;
+    } else {
+        if (!snapshot(c, p) || SGK__IS_BAD(f, SGK__BAD_CODE) ||
+            !has_column(c, f, SGK__COL_PLACEMENTS_12M))
+            return 0;
+        if (f->code == 0) {
+            if (c->record && p == 0)
+                sgk__calc_reject(c, f, sgk__input_field(c->e, f,
+                                 SGK__COL_PLACEMENTS_12M), "placements_12m "
+                                 "is blank and the child has no episodes");
+            return 0;
+        }
+        n = f->code - 1;
+    }
+    *met = n >= 3;
+    return 1;
+}
+
+/* Without a cla_children extract: every child in the episodes, with the
+ * team of their latest episode. */
+static void placements_from_episodes(sgk__calc *c)
+{
+    const sgk__vec *epv = &c->e->facts[SGK_KIND_CLA_EPISODES];
+    const sgk__fact *ep = epv->items;
+    ep_key *keys = sort_episodes(c, ep, epv->len);
+    size_t i, n = epv->len;
+    int p;
+    if (c->status)
+        return;
+    for (p = 0; p < c->nperiods && c->status == 0; p++) {
+        episode_states(c, ep, keys, n, p, 0); /* reasons do not matter */
+        for (i = 0; i < n; i++) {
+            const sgk__fact *f = &ep[keys[i].index];
+            sgk__day st = c->scratch_day[f->child];
+            if (i + 1 < n && keys[i + 1].child == keys[i].child)
+                continue; /* not the child's latest episode */
+            if (st & ST_LOOKED_AFTER)
+                sgk__tally(c, p, f->team, (st >> ST_SHIFT) >= 3, 1);
+        }
+    }
+    sgk__free(&c->e->mem, keys);
+}
+
+void sgk__cla_placements_3plus(sgk__calc *c)
+{
+    if (!c->e->kind_seen[SGK_KIND_CLA_CHILDREN]) {
+        placements_from_episodes(c);
+        return;
+    }
+    run_children(c, judge_placements, "cannot tell whether they are looked "
+                 "after at the as-at date", 0);
+}
