@@ -12,6 +12,7 @@ static const char *const col_names[SGK__COL_COUNT] = {
     "plan_start_date", "plan_end_date", "previous_plans", "end_date",
     "reason_ended", "legal_status", "case_start_date", "case_end_date",
     "unallocated_since", "category", "fte", "status", "qualified",
+    "ethnicity",
 };
 
 #define R SGK__ROLE_REQUIRED
@@ -20,23 +21,24 @@ static const char *const col_names[SGK__COL_COUNT] = {
 static const unsigned char roles[SGK_KIND_COUNT][SGK__COL_COUNT] = {
     [SGK_KIND_REFERRALS] = {[SGK__COL_CHILD_ID] = R, [SGK__COL_REFERRAL_DATE] = R,
         [SGK__COL_TEAM] = O, [SGK__COL_WORKER] = O, [SGK__COL_REFERRAL_NFA] = O,
-        [SGK__COL_DECISION_DATE] = O},
+        [SGK__COL_DECISION_DATE] = O, [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_ASSESSMENTS] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_ASSESSMENT_TYPE] = O, [SGK__COL_REFERRAL_DATE] = O,
         [SGK__COL_START_DATE] = R, [SGK__COL_COMPLETION_DATE] = O,
-        [SGK__COL_TEAM] = O, [SGK__COL_WORKER] = O},
+        [SGK__COL_TEAM] = O, [SGK__COL_WORKER] = O, [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_CP_PLANS] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_PLAN_START_DATE] = R, [SGK__COL_PLAN_END_DATE] = O,
         [SGK__COL_PREVIOUS_PLANS] = O, [SGK__COL_TEAM] = O,
-        [SGK__COL_WORKER] = O},
+        [SGK__COL_WORKER] = O, [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_CLA_EPISODES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_START_DATE] = R, [SGK__COL_END_DATE] = O,
         [SGK__COL_REASON_ENDED] = O, [SGK__COL_LEGAL_STATUS] = O,
-        [SGK__COL_TEAM] = O},
+        [SGK__COL_TEAM] = O, [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_CASES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_CASE_START_DATE] = R, [SGK__COL_CASE_END_DATE] = O,
         [SGK__COL_WORKER] = O, [SGK__COL_UNALLOCATED_SINCE] = O,
-        [SGK__COL_CATEGORY] = O, [SGK__COL_TEAM] = O},
+        [SGK__COL_CATEGORY] = O, [SGK__COL_TEAM] = O,
+        [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_WORKFORCE] = {[SGK__COL_TEAM] = O, [SGK__COL_FTE] = R,
         [SGK__COL_STATUS] = R, [SGK__COL_QUALIFIED] = O},
 };
@@ -129,6 +131,13 @@ static const struct {
     {"post status", SGK__COL_STATUS, ANY},
     {"qualified", SGK__COL_QUALIFIED, ANY},
     {"qualified social worker", SGK__COL_QUALIFIED, ANY},
+    /* Annex A "Ethnicity", SSDA903 "ETHNIC": a child's CBDS ethnicity code,
+     * optional in every kind that has children. */
+    {"ethnicity", SGK__COL_ETHNICITY, ANY},
+    {"ethnic", SGK__COL_ETHNICITY, ANY},
+    {"ethnic origin", SGK__COL_ETHNICITY, ANY},
+    {"ethnic group", SGK__COL_ETHNICITY, ANY},
+    {"ethnicity code", SGK__COL_ETHNICITY, ANY},
 };
 
 const char *sgk__col_name(int col)

@@ -31,6 +31,7 @@ enum sgk__col {
     SGK__COL_FTE,
     SGK__COL_STATUS,
     SGK__COL_QUALIFIED,
+    SGK__COL_ETHNICITY,
     SGK__COL_COUNT
 };
 

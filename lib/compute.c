@@ -13,10 +13,20 @@ typedef struct work {
     double *num, *den;    /* [period * nteams + team] */
     uint32_t *scratch;    /* per interned child */
     sgk__day *scratch_day;
+    /* Per kind with later duplicates: its facts without them, and where
+     * each came from, so that no indicator sees a duplicate. */
+    sgk__fact *kept[SGK_KIND_COUNT];
+    uint32_t *kept_index[SGK_KIND_COUNT];
+    size_t nkept[SGK_KIND_COUNT];
 } work;
 
 static void work_free(struct sgk_engine *e, work *w)
 {
+    int k;
+    for (k = 0; k < SGK_KIND_COUNT; k++) {
+        sgk__free(&e->mem, w->kept[k]);
+        sgk__free(&e->mem, w->kept_index[k]);
+    }
     sgk__free(&e->mem, w->from);
     sgk__free(&e->mem, w->to);
     sgk__free(&e->mem, w->num);
@@ -67,6 +77,33 @@ static int work_init(struct sgk_engine *e, work *w)
     return 0;
 }
 
+/* Copies each kind's facts without its flagged duplicates, for kinds that
+ * have any; the others are handed to the indicators as they are. */
+static int keep_unique(struct sgk_engine *e, work *w)
+{
+    int k;
+    for (k = 1; k < SGK_KIND_COUNT; k++) {
+        const sgk__fact *f = e->facts[k].items;
+        size_t i, n = e->facts[k].len, dups = 0;
+        for (i = 0; i < n; i++)
+            dups += (f[i].flags & SGK__FLAG_DUPLICATE) != 0;
+        if (dups == 0)
+            continue;
+        w->kept[k] = sgk__calloc(&e->mem, n - dups + 1, sizeof *w->kept[k]);
+        w->kept_index[k] = sgk__calloc(&e->mem, n - dups + 1,
+                                       sizeof *w->kept_index[k]);
+        if (!w->kept[k] || !w->kept_index[k])
+            return SGK_E_NOMEM;
+        for (i = 0; i < n; i++) {
+            if (f[i].flags & SGK__FLAG_DUPLICATE)
+                continue;
+            w->kept_index[k][w->nkept[k]] = (uint32_t)i;
+            w->kept[k][w->nkept[k]++] = f[i];
+        }
+    }
+    return 0;
+}
+
 int sgk__month_of(const sgk__calc *c, sgk__day d)
 {
     int p = sgk__month_from(c, d);
@@ -97,8 +134,9 @@ void sgk__tally_event(sgk__calc *c, sgk__day d, uint32_t team, double num,
         sgk__tally(c, m, team, num, den);
 }
 
-/* Runs one indicator over every period into w's accumulators. */
-static int run(struct sgk_engine *e, work *w, int ind)
+/* Runs one indicator over every period into w's accumulators; *cp is
+ * left holding what the indicator said about itself. */
+static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *cp)
 {
     const sgk__indicator *def = sgk__indicator_at(ind);
     sgk__calc c;
@@ -114,6 +152,11 @@ static int run(struct sgk_engine *e, work *w, int ind)
     c.only = -1;
     c.facts = e->facts[def->kind].items;
     c.nfacts = e->facts[def->kind].len;
+    if (w->kept[def->kind]) {
+        c.facts = w->kept[def->kind];
+        c.nfacts = w->nkept[def->kind];
+        c.fact_index = w->kept_index[def->kind];
+    }
     c.nteams = w->nteams;
     c.num = w->num;
     c.den = w->den;
@@ -122,14 +165,27 @@ static int run(struct sgk_engine *e, work *w, int ind)
     c.record = 1;
     if (!def->per_period) {
         def->fn(&c);
-        return c.status;
+    } else {
+        for (p = 0; p < w->nperiods && c.status == 0; p++) {
+            c.only = p;
+            c.record = p == 0;
+            def->fn(&c);
+        }
     }
-    for (p = 0; p < w->nperiods && c.status == 0; p++) {
-        c.only = p;
-        c.record = p == 0;
-        def->fn(&c);
-    }
+    *cp = c;
     return c.status;
+}
+
+/* Whether an indicator's extract was given: its kind, or for one that
+ * reads every kind (kind 0), any input at all. */
+static int kind_present(const struct sgk_engine *e, int kind)
+{
+    int k, any = 0;
+    if (kind > 0)
+        return e->kind_seen[kind];
+    for (k = 1; k < SGK_KIND_COUNT; k++)
+        any |= e->kind_seen[k];
+    return any;
 }
 
 /* Stores a cell, turning scaled whole-number tallies back into units once,
@@ -179,7 +235,24 @@ static void rate(sgk__cell *cell, const sgk__threshold *th, double target)
                             sgk__cell_value(cell));
 }
 
-static void fill_teams(struct sgk_engine *e, const work *w, int ind)
+/* A breakdown the indicator has none of: cells without a value or a
+ * status, rather than "no data" against a threshold. */
+static void fill_none(sgk__cell *all, int ind, int n,
+                      const sgk__indicator *def)
+{
+    sgk__cell *cells;
+    int k;
+    if (n <= 0)
+        return; /* the array may be NULL: no offset from it */
+    cells = all + (size_t)ind * (size_t)n;
+    for (k = 0; k < n; k++) {
+        fill_cell(&cells[k], def, 0, 0, 0);
+        cells[k].status = SGK_STATUS_NONE;
+    }
+}
+
+static void fill_teams(struct sgk_engine *e, const work *w, int ind,
+                       int present)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
@@ -187,12 +260,13 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind)
     for (t = 0; t < r->nteams; t++) {
         sgk__cell *cell = &r->team[(size_t)ind * r->nteams + t];
         uint32_t id = r->team_order[t];
-        fill_cell(cell, def, e->kind_seen[def->kind], w->num[id], w->den[id]);
+        fill_cell(cell, def, present, w->num[id], w->den[id]);
         rate(cell, sgk__results_threshold(e, ind), r->applied_target[ind]);
     }
 }
 
-static void fill_months(struct sgk_engine *e, const work *w, int ind)
+static void fill_months(struct sgk_engine *e, const work *w, int ind,
+                        int present)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
@@ -203,7 +277,7 @@ static void fill_months(struct sgk_engine *e, const work *w, int ind)
         const sgk__threshold *th = threshold_for(e, ind, w->to[m + 1],
                                                  &target);
         /* Two statements: `target` is only set once threshold_for ran. */
-        sum_into(w, m + 1, cell, def, e->kind_seen[def->kind]);
+        sum_into(w, m + 1, cell, def, present);
         rate(cell, th, target);
     }
 }
@@ -213,16 +287,24 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
     const sgk__threshold *th;
-    int rc = run(e, w, ind);
+    sgk__calc c;
+    int present, rc = run(e, w, ind, &c);
     if (rc)
         return rc;
-    sum_into(w, 0, &r->total[ind], def, e->kind_seen[def->kind]);
+    present = kind_present(e, def->kind) && !c.absent;
+    sum_into(w, 0, &r->total[ind], def, present);
     th = threshold_for(e, ind, e->to, &r->applied_target[ind]);
     r->applied[ind] = th ? (int)(th - (const sgk__threshold *)
                                       e->targets.thresholds.items) : -1;
     rate(&r->total[ind], th, r->applied_target[ind]);
-    fill_teams(e, w, ind);
-    fill_months(e, w, ind);
+    if (c.no_breakdown & SGK__NO_TEAMS)
+        fill_none(r->team, ind, r->nteams, def);
+    else
+        fill_teams(e, w, ind, present);
+    if (c.no_breakdown & SGK__NO_MONTHS)
+        fill_none(r->month, ind, r->nmonths, def);
+    else
+        fill_months(e, w, ind, present);
     return 0;
 }
 
@@ -265,6 +347,10 @@ int sgk_engine_compute(sgk_engine *e)
         rc = sgk__results_layout(e);
     if (rc == 0)
         rc = work_init(e, &w);
+    if (rc == 0)
+        rc = sgk__duplicates_mark(e);
+    if (rc == 0)
+        rc = keep_unique(e, &w);
     for (ind = 0; rc == 0 && ind < sgk__indicator_total(); ind++)
         rc = compute_one(e, &w, ind);
     work_free(e, &w);

@@ -19,6 +19,29 @@ enum {
     SGK__BAD_WORKER = 1 << 7 /* worker present but unreadable */
 };
 
+/* Bits of sgk__fact.flags.  The low five bits hold the row's ethnicity
+ * code (enum sgk__ethnicity, ethnicity.c) in every kind with children.
+ * SGK__FLAG_BLANK is a family's own note that an optional column it reads
+ * was blank where the fact cannot show it (each family file says which
+ * column); data_quality.c counts it.  SGK__FLAG_DUPLICATE is set by each
+ * compute on the later of two rows with the same child and main date in
+ * one input (duplicates.c); no indicator sees such a fact. */
+enum {
+    SGK__FLAG_ETHNICITY = 0x1F,
+    SGK__FLAG_BLANK = 1 << 6,
+    SGK__FLAG_DUPLICATE = 1 << 7
+};
+
+/* Ethnicity codes kept in the flags: 0 blank, then the CBDS groups. */
+enum sgk__ethnicity {
+    SGK__ETH_BLANK = 0,
+    SGK__ETH_GROUPS = 18,   /* 1..18: WBRI ... OOTH, an ethnic group */
+    SGK__ETH_REFUSED = 19,  /* REFU */
+    SGK__ETH_NOT_OBTAINED = 20, /* NOBT */
+    SGK__ETH_INVALID = 31   /* present but not a code; rejected for the
+                               ethnicity indicators */
+};
+
 /* A record on its way in. */
 typedef struct sgk__row {
     struct sgk_engine *e;
@@ -63,6 +86,9 @@ void sgk__cp_ingest(sgk__row *row, sgk__fact *f);
 void sgk__cla_ingest(sgk__row *row, sgk__fact *f);
 void sgk__cases_ingest(sgk__row *row, sgk__fact *f);
 void sgk__workforce_ingest(sgk__row *row, sgk__fact *f);
+/* Reads the optional ethnicity column into f->flags (ethnicity.c); a value
+ * that is not a code is a field rejection. */
+void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f);
 
 /* One computation of one indicator over every period at once.  Period 0
  * is the whole reporting period; periods 1..nperiods-1 are its months,
@@ -84,7 +110,18 @@ typedef struct sgk__calc {
     uint32_t *scratch;          /* one slot per interned child */
     sgk__day *scratch_day;      /* another slot per interned child */
     int status;                 /* SGK_E_NOMEM from a rejection */
+    const uint32_t *fact_index; /* facts[i] is e->facts[kind][fact_index[i]]
+                                   when duplicates were left out; NULL when
+                                   facts is the kind's own array */
+    int absent;                 /* set by an indicator that found none of
+                                   the inputs it reads: no value */
+    int no_breakdown;           /* SGK__NO_TEAMS / SGK__NO_MONTHS, set by an
+                                   indicator for which that breakdown means
+                                   nothing: its cells there have no value */
 } sgk__calc;
+
+/* Bits of sgk__calc.no_breakdown. */
+enum { SGK__NO_TEAMS = 1, SGK__NO_MONTHS = 2 };
 
 typedef void (*sgk__compute_fn)(sgk__calc *c);
 
@@ -161,5 +198,15 @@ void sgk__cp_repeat_plans(sgk__calc *c);
 void sgk__adoption_rate(sgk__calc *c);
 void sgk__sw_vacancy_rate(sgk__calc *c);
 void sgk__sw_agency_rate(sgk__calc *c);
+void sgk__dq_blank_or_invalid(sgk__calc *c);
+void sgk__ethnicity_recorded(sgk__calc *c);
+void sgk__ethnicity_refused(sgk__calc *c);
+void sgk__ethnicity_not_obtained(sgk__calc *c);
+
+/* Marks later duplicates and records their rejections (duplicates.c);
+ * fills e->results.duplicates.  Run by each compute before the indicators. */
+int sgk__duplicates_mark(struct sgk_engine *e);
+/* The data-quality rows of the last compute (data_quality.c). */
+void sgk__dq_free(struct sgk_engine *e);
 
 #endif

@@ -1,4 +1,5 @@
-/* The indicator table: one row per indicator.  The order is the stable
+/* The indicator table: one row per indicator.  Kind 0 marks an indicator
+ * that reads every extract kind (data quality, ethnicity).  The order is the stable
  * order of every output.  Definitions are written out in full in
  * docs/indicators.md; the text here is the short form for reports. */
 #include <string.h>
@@ -91,6 +92,29 @@ static const sgk__indicator table[] = {
      "Agency qualified social worker FTE as a percentage of filled posts "
      "(agency plus employed).",
      "DfE children's social work workforce statistics", 0, 10000},
+    {"dq_blank_or_invalid", "Data quality: worst field's blank or invalid "
+     "entries", PCT, 0, sgk__dq_blank_or_invalid,
+     "For each extract and each field the indicators read, the percentage "
+     "of rows where it is blank or invalid; the value is the worst field's. "
+     "Every field is listed in the data-quality table.",
+     KENT "action 3.2.7 (errors or blanks at most 5% of the entries in each "
+     "field)", 0, 0},
+    {"ethnicity_recorded", "Children with their ethnicity recorded", PCT, 0,
+     sgk__ethnicity_recorded,
+     "Children named in any extract with an ethnicity column; percentage "
+     "with a valid CBDS ethnicity code (REFU and NOBT count as recorded).",
+     KENT "action 6.3.6 (ethnicity entered for all cases); Ofsted Annex A "
+     "guidance (2019) code list", 0, 0},
+    {"ethnicity_refused", "Children whose ethnicity was refused (REFU)", CNT,
+     0, sgk__ethnicity_refused,
+     "Children among those of ethnicity_recorded whose code is REFU: the "
+     "child or family declined to say.",
+     "Ofsted Annex A guidance (2019), ethnicity code REFU", 0, 0},
+    {"ethnicity_not_obtained", "Children whose ethnicity was not obtained "
+     "(NOBT)", CNT, 0, sgk__ethnicity_not_obtained,
+     "Children among those of ethnicity_recorded whose code is NOBT: the "
+     "information has not yet been obtained.",
+     "Ofsted Annex A guidance (2019), ethnicity code NOBT", 0, 0},
 };
 
 #define COUNT ((int)(sizeof table / sizeof table[0]))

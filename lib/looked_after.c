@@ -7,7 +7,8 @@
  * or E12).  Children are counted once each.
  *
  * Fact layout: d[0] start_date (DECOM), d[1] end_date (DEC), code the
- * reason class, code2 1 for short-break legal status. */
+ * reason class, code2 1 for short-break legal status, flags the ethnicity
+ * code (family.h) and SGK__FLAG_BLANK when legal_status was blank. */
 #include "family.h"
 
 enum { REASON_NONE = 0, REASON_ADOPTED = 1, REASON_X1 = 2, REASON_OTHER = 3 };
@@ -27,12 +28,14 @@ static int read_reason(sgk__row *row)
     return REASON_OTHER;
 }
 
-static int read_short_break(sgk__row *row)
+static int read_short_break(sgk__row *row, sgk__fact *f)
 {
     const char *s;
     size_t n;
-    if (!sgk__row_code(row, SGK__COL_LEGAL_STATUS, &s, &n))
+    if (!sgk__row_code(row, SGK__COL_LEGAL_STATUS, &s, &n)) {
+        f->flags |= SGK__FLAG_BLANK;
         return 0;
+    }
     return sgk__code_is(s, n, "V3") || sgk__code_is(s, n, "V4");
 }
 
@@ -48,7 +51,8 @@ void sgk__cla_ingest(sgk__row *row, sgk__fact *f)
         f->bad |= SGK__BAD_D1;
     }
     f->code = (uint8_t)read_reason(row);
-    f->code2 = (uint8_t)read_short_break(row);
+    f->code2 = (uint8_t)read_short_break(row, f);
+    sgk__ethnicity_ingest(row, f);
 }
 
 /* Whether an episode ending in the period is a real ceasing to be looked

@@ -1,7 +1,7 @@
 /* Referrals: read now so that the front-door measures can use them.
  *
  * Fact layout: d[0] referral_date, d[1] decision_date, code the NFA flag
- * (0 blank, 1 yes, 2 no). */
+ * (0 blank, 1 yes, 2 no), flags the ethnicity code (family.h). */
 #include "family.h"
 
 void sgk__referrals_ingest(sgk__row *row, sgk__fact *f)
@@ -23,4 +23,5 @@ void sgk__referrals_ingest(sgk__row *row, sgk__fact *f)
                             "referral_nfa '%.*s' is not Yes or No",
                             (int)(n > 40 ? 40 : n), s);
     }
+    sgk__ethnicity_ingest(row, f);
 }

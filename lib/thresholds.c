@@ -540,7 +540,11 @@ static const char kent_2011[] =
     "adoption_rate,>=,13,2012-04-01,2013-03-31,IN 14,"
     "Children leaving care who are adopted: 13% over 2012-13\n"
     "unallocated_cp_cla,<=,0,,,action 2.1.3,"
-    "Child protection and looked-after cases with no social worker: none\n";
+    "Child protection and looked-after cases with no social worker: none\n"
+    "dq_blank_or_invalid,<=,5,,,action 3.2.7,"
+    "Data quality errors or blanks: at most 5% of the entries per field\n"
+    "ethnicity_recorded,>=,100,,,action 6.3.6,"
+    "Ethnicity data entered for all cases\n";
 
 int sgk__targets_use_profile(const sgk__mem *mem, sgk__targets *t,
                              const char *name, sgk__error *err)

@@ -81,6 +81,8 @@ static const expect_row kent[] = {
     {"adoption_rate", SGK__OP_GE, 11, NULL, "2012-03-31", "IN 14"},
     {"adoption_rate", SGK__OP_GE, 13, "2012-04-01", "2013-03-31", "IN 14"},
     {"unallocated_cp_cla", SGK__OP_LE, 0, NULL, NULL, "action 2.1.3"},
+    {"dq_blank_or_invalid", SGK__OP_LE, 5, NULL, NULL, "action 3.2.7"},
+    {"ethnicity_recorded", SGK__OP_GE, 100, NULL, NULL, "action 6.3.6"},
 };
 #define NKENT (sizeof kent / sizeof kent[0])
 
