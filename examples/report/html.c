@@ -403,7 +403,7 @@ static void indicator_section(FILE *out, const sgk_engine *e,
         badge(out, c.status);
     }
     fputs("</p>\n", out);
-    if (o->monthly && sgk_engine_month_count(e) > 0) {
+    if (o->monthly && report_has_breakdown(e, ind, SGK_GROUP_MONTH)) {
         fputs("<figure>\n", out);
         report_svg_months(out, e, o, ind);
         fputs("<figcaption>By month. Each month is counted as its own "
@@ -413,7 +413,7 @@ static void indicator_section(FILE *out, const sgk_engine *e,
                  : ".</figcaption>\n", out);
         fputs("</figure>\n", out);
     }
-    if (o->by_team && sgk_engine_team_count(e) > 0) {
+    if (o->by_team && report_has_breakdown(e, ind, SGK_GROUP_TEAM)) {
         fputs("<figure>\n", out);
         report_svg_teams(out, e, o, ind);
         fputs(op ? "<figcaption>By team, worst first (furthest on the wrong "
