@@ -254,7 +254,7 @@ static void write_inputs(FILE *out, const sgk_engine *e)
                 (long long)sgk_input_rows_used(e, i),
                 (long long)sgk_input_rows_rejected(e, i));
         if (sgk_input_duplicates(e, i) > 0)
-            fprintf(out, " (%lld duplicates)",
+            fprintf(out, " (duplicates: %lld)",
                     (long long)sgk_input_duplicates(e, i));
         fputc('\n', out);
     }
@@ -269,14 +269,16 @@ static void write_dq(FILE *out, const sgk_engine *e, const report_options *o)
         return;
     fprintf(out, "\nData quality: blank or invalid entries per field "
                  "(* over the target, ~ amber)\n");
-    fprintf(out, "  %-50s %8s %7s %7s %8s\n", "Extract: field", "rows",
-            "blank", "invalid", "%");
+    fprintf(out, "  %-40s %-24s %8s %7s %7s %8s\n", "Extract", "Field",
+            "rows", "blank", "invalid", "%");
     for (k = 0; k < n; k++) {
-        char name[300], pct[32];
-        report_dq_name(name, sizeof name, e, k);
+        const char *header = sgk_dq_header(e, k);
+        char pct[32];
         report_dq_percent(pct, sizeof pct, e, k);
         fputs("  ", out);
-        put_col(out, name, 50, 0);
+        put_col(out, sgk_input_name(e, sgk_dq_input(e, k)), 40, 0);
+        fputc(' ', out);
+        put_col(out, header && *header ? header : sgk_dq_field(e, k), 24, 0);
         fprintf(out, " %8lld %7lld %7lld %8s", (long long)sgk_dq_rows(e, k),
                 (long long)sgk_dq_blank(e, k),
                 (long long)sgk_dq_invalid(e, k), pct);
