@@ -92,8 +92,8 @@ static const sgk__indicator table[] = {
      "Agency qualified social worker FTE as a percentage of filled posts "
      "(agency plus employed).",
      "DfE children's social work workforce statistics", 0, 10000},
-    {"dq_blank_or_invalid", "Data quality: worst field's blank or invalid "
-     "entries", PCT, 0, sgk__dq_blank_or_invalid,
+    {"dq_blank_or_invalid", "Data quality: worst field blank or invalid",
+     PCT, 0, sgk__dq_blank_or_invalid,
      "For each extract and each field the indicators read, the percentage "
      "of rows where it is blank or invalid; the value is the worst field's. "
      "Every field is listed in the data-quality table.",

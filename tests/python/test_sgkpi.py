@@ -129,7 +129,7 @@ class Declarations(unittest.TestCase):
 
     def test_indicator_table(self):
         infos = sgkpi.indicators(LIB)
-        self.assertEqual(len(infos), 17)
+        self.assertEqual(len(infos), 21)
         self.assertEqual(infos[0].id, "ia_timeliness")
         self.assertEqual(infos[0].kind, "assessments")
         self.assertTrue(all(i.unit in ("percent", "count") for i in infos))
