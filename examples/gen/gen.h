@@ -75,7 +75,8 @@ enum gen_field {
     GEN_F_ABUSE_AA, GEN_F_REVIEW, GEN_F_REASON, GEN_F_LS, GEN_F_RNE,
     GEN_F_CIN, GEN_F_PLACE, GEN_F_PROVIDER, GEN_F_RPC, GEN_F_HOME_POST,
     GEN_F_PL_POST, GEN_F_URN, GEN_F_CATEGORY, GEN_F_UNALLOC, GEN_F_POST,
-    GEN_F_FTE, GEN_F_STATUS, GEN_F_QUALIFIED, GEN_F_NOTES, GEN_F_COUNT
+    GEN_F_FTE, GEN_F_STATUS, GEN_F_QUALIFIED, GEN_F_NOTES, GEN_F_ETHNIC,
+    GEN_F_ETHNIC_AA, GEN_F_COUNT
 };
 
 /* How a column is written, and how a bad row may spoil it. */
@@ -165,6 +166,8 @@ typedef struct {
     char id[24];
     gen_day dob;
     int male;
+    const char *ethnic, *ethnic_aa; /* CBDS code, and Annex A's "a) WBRI";
+                                       NULL when never recorded */
     char team_buf[4][48]; /* names for each function, filled lazily */
     char worker_buf[4][48];
     int team_ready[4];

@@ -27,6 +27,7 @@ static const gen_col referral_cols[] = {
     {"decision_date", GEN_F_DECISION, GEN_T_DATE},
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -38,6 +39,7 @@ static const gen_col assessment_cols[] = {
     {"completion_date", GEN_F_END, GEN_T_DATE},
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -49,6 +51,7 @@ static const gen_col plan_cols[] = {
     {"initial_category", GEN_F_ABUSE, GEN_T_TEXT},
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -66,6 +69,7 @@ static const gen_col plan_cols_annex_a[] = {
     {"Number of Previous Child Protection Plans", GEN_F_PREV, GEN_T_NUM},
     {"Allocated Team", GEN_F_TEAM, GEN_T_TEXT},
     {"Allocated Worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"Ethnicity", GEN_F_ETHNIC_AA, GEN_T_TEXT},
     {"Notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -77,6 +81,7 @@ static const gen_col episode_cols[] = {
     {"legal_status", GEN_F_LS, GEN_T_TEXT},
     {"placement", GEN_F_PLACE, GEN_T_TEXT},
     {"team", GEN_F_TEAM, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -95,6 +100,7 @@ static const gen_col episode_cols_903[] = {
     {"HOME_POST", GEN_F_HOME_POST, GEN_T_TEXT},
     {"PL_POST", GEN_F_PL_POST, GEN_T_TEXT},
     {"URN", GEN_F_URN, GEN_T_TEXT},
+    {"ETHNIC", GEN_F_ETHNIC, GEN_T_TEXT},
     {"NOTES", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -106,6 +112,7 @@ static const gen_col case_cols[] = {
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
     {"unallocated_since", GEN_F_UNALLOC, GEN_T_DATE},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
