@@ -5,7 +5,7 @@
  * as rejected in rows read = used + rejected (inputs.c).  Rows in
  * different inputs are never duplicates of each other: the same plan in
  * two extracts is for the caller to sort out (docs/indicators.md). */
-#include <stdlib.h>
+#include <string.h>
 #include "family.h"
 
 /* The main date slot of each kind's facts (see each family file): the
@@ -29,53 +29,45 @@ static const int main_col[SGK_KIND_COUNT] = {
     [SGK_KIND_CASES] = SGK__COL_CASE_START_DATE,
 };
 
-/* The slot is passed through the sort in each element, not a global. */
-typedef struct keyed {
-    const sgk__fact *f;
-    sgk__day date;
-} keyed;
-
-/* Input, child, date; then position, so the first row comes first. */
-static int by_key(const void *pa, const void *pb)
+/* Open addressing on (input, child, date): one pass in fact order, so the
+ * first row of a key is the one kept.  Slots hold fact index + 1. */
+static uint32_t key_hash(const sgk__fact *f, sgk__day date)
 {
-    const keyed *a = pa, *b = pb;
-    if (a->f->input != b->f->input)
-        return a->f->input < b->f->input ? -1 : 1;
-    if (a->f->child != b->f->child)
-        return a->f->child < b->f->child ? -1 : 1;
-    if (a->date != b->date)
-        return a->date < b->date ? -1 : 1;
-    return a->f < b->f ? -1 : a->f > b->f;
+    uint64_t h = ((uint64_t)f->input << 48) ^ ((uint64_t)f->child << 16) ^
+                 (uint64_t)(uint32_t)date * UINT64_C(0x9E3779B97F4A7C15);
+    h ^= h >> 31;
+    h *= UINT64_C(0xBF58476D1CE4E5B9);
+    return (uint32_t)(h ^ (h >> 29));
 }
 
-static int same_key(const keyed *a, const keyed *b)
+static int same_key(const sgk__fact *a, const sgk__fact *b, int slot)
 {
-    return a->f->input == b->f->input && a->f->child == b->f->child &&
-           a->date == b->date;
+    return a->input == b->input && a->child == b->child &&
+           a->d[slot] == b->d[slot];
 }
 
-static int mark_kind(struct sgk_engine *e, int kind, keyed *k)
+static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
+                     size_t mask)
 {
     sgk__fact *f = e->facts[kind].items;
-    size_t i, n = e->facts[kind].len, first = 0;
+    size_t i, n = e->facts[kind].len;
+    int slot = main_date[kind];
+    memset(table, 0, (mask + 1) * sizeof *table);
     for (i = 0; i < n; i++) {
+        size_t at = key_hash(&f[i], f[i].d[slot]) & mask;
         f[i].flags &= (uint8_t)~SGK__FLAG_DUPLICATE;
-        k[i].f = &f[i];
-        k[i].date = f[i].d[main_date[kind]];
-    }
-    qsort(k, n, sizeof *k, by_key);
-    for (i = 1; i < n; i++) {
-        sgk__fact *dup;
-        if (!same_key(&k[first], &k[i])) {
-            first = i;
+        while (table[at] && !same_key(&f[table[at] - 1], &f[i], slot))
+            at = (at + 1) & mask;
+        if (!table[at]) {
+            table[at] = (uint32_t)i + 1;
             continue;
         }
-        dup = &f[k[i].f - f];
-        dup->flags |= SGK__FLAG_DUPLICATE;
-        e->results.duplicates[dup->input]++;
-        if (sgk__reject_computed(e, dup->input, dup->line, -1, NULL,
+        f[i].flags |= SGK__FLAG_DUPLICATE;
+        e->results.duplicates[f[i].input]++;
+        if (sgk__reject_computed(e, f[i].input, f[i].line, -1, NULL,
                                  "duplicate of line %lu: the same child "
-                                 "and %s", (unsigned long)k[first].f->line,
+                                 "and %s",
+                                 (unsigned long)f[table[at] - 1].line,
                                  sgk__col_name(main_col[kind])) != 0)
             return SGK_E_NOMEM;
     }
@@ -84,8 +76,8 @@ static int mark_kind(struct sgk_engine *e, int kind, keyed *k)
 
 int sgk__duplicates_mark(struct sgk_engine *e)
 {
-    size_t most = 1;
-    keyed *k;
+    size_t most = 1, cap = 2;
+    uint32_t *table;
     int kind, rc = 0;
     e->results.duplicates = sgk__calloc(&e->mem,
                                         e->inputs.len ? e->inputs.len : 1,
@@ -96,12 +88,14 @@ int sgk__duplicates_mark(struct sgk_engine *e)
     for (kind = 1; kind < SGK_KIND_COUNT; kind++)
         if (e->facts[kind].len > most)
             most = e->facts[kind].len;
-    k = sgk__calloc(&e->mem, most, sizeof *k);
-    if (!k)
+    while (cap < 2 * most) /* at most half full */
+        cap *= 2;
+    table = sgk__calloc(&e->mem, cap, sizeof *table);
+    if (!table)
         return SGK_E_NOMEM;
     for (kind = 1; kind < SGK_KIND_COUNT && rc == 0; kind++)
         if (main_date[kind] >= 0)
-            rc = mark_kind(e, kind, k);
-    sgk__free(&e->mem, k);
+            rc = mark_kind(e, kind, table, cap - 1);
+    sgk__free(&e->mem, table);
     return rc;
 }
