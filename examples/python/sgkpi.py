@@ -479,7 +479,8 @@ class IndicatorInfo:
     definition: str
     source: str
     unit: str
-    kind: str
+    kind: str                       # the extract kind read; "any" for one
+                                    # that reads every kind (data quality)
 
 
 # --------------------------------------------------------------------------
@@ -831,7 +832,8 @@ def indicators(library=None) -> List[IndicatorInfo]:
         source=_text(lib.sgk_indicator_source(i)),
         unit="percent" if lib.sgk_indicator_unit(i) == Unit.PERCENT
         else "count",
-        kind=_text(lib.sgk_kind_name(lib.sgk_indicator_kind(i))))
+        kind=(_text(lib.sgk_kind_name(lib.sgk_indicator_kind(i)))
+              if lib.sgk_indicator_kind(i) != Kind.AUTO else "any"))
         for i in range(lib.sgk_indicator_count())]
 
 

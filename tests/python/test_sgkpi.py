@@ -132,6 +132,9 @@ class Declarations(unittest.TestCase):
         self.assertEqual(len(infos), 21)
         self.assertEqual(infos[0].id, "ia_timeliness")
         self.assertEqual(infos[0].kind, "assessments")
+        by_id = {i.id: i for i in infos}
+        self.assertEqual(by_id["dq_blank_or_invalid"].kind, "any")
+        self.assertEqual(by_id["ethnicity_recorded"].kind, "any")
         self.assertTrue(all(i.unit in ("percent", "count") for i in infos))
         self.assertTrue(all(i.definition and i.label for i in infos))
 
