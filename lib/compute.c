@@ -13,20 +13,10 @@ typedef struct work {
     double *num, *den;    /* [period * nteams + team] */
     uint32_t *scratch;    /* per interned child */
     sgk__day *scratch_day;
-    /* Per kind with later duplicates: its facts without them, and where
-     * each came from, so that no indicator sees a duplicate. */
-    sgk__fact *kept[SGK_KIND_COUNT];
-    uint32_t *kept_index[SGK_KIND_COUNT];
-    size_t nkept[SGK_KIND_COUNT];
 } work;
 
 static void work_free(struct sgk_engine *e, work *w)
 {
-    int k;
-    for (k = 0; k < SGK_KIND_COUNT; k++) {
-        sgk__free(&e->mem, w->kept[k]);
-        sgk__free(&e->mem, w->kept_index[k]);
-    }
     sgk__free(&e->mem, w->from);
     sgk__free(&e->mem, w->to);
     sgk__free(&e->mem, w->num);
@@ -77,33 +67,6 @@ static int work_init(struct sgk_engine *e, work *w)
     return 0;
 }
 
-/* Copies each kind's facts without its flagged duplicates, for kinds that
- * have any; the others are handed to the indicators as they are. */
-static int keep_unique(struct sgk_engine *e, work *w)
-{
-    int k;
-    for (k = 1; k < SGK_KIND_COUNT; k++) {
-        const sgk__fact *f = e->facts[k].items;
-        size_t i, n = e->facts[k].len, dups = 0;
-        for (i = 0; i < n; i++)
-            dups += (f[i].flags & SGK__FLAG_DUPLICATE) != 0;
-        if (dups == 0)
-            continue;
-        w->kept[k] = sgk__calloc(&e->mem, n - dups + 1, sizeof *w->kept[k]);
-        w->kept_index[k] = sgk__calloc(&e->mem, n - dups + 1,
-                                       sizeof *w->kept_index[k]);
-        if (!w->kept[k] || !w->kept_index[k])
-            return SGK_E_NOMEM;
-        for (i = 0; i < n; i++) {
-            if (f[i].flags & SGK__FLAG_DUPLICATE)
-                continue;
-            w->kept_index[k][w->nkept[k]] = (uint32_t)i;
-            w->kept[k][w->nkept[k]++] = f[i];
-        }
-    }
-    return 0;
-}
-
 int sgk__month_of(const sgk__calc *c, sgk__day d)
 {
     int p = sgk__month_from(c, d);
@@ -151,12 +114,7 @@ static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *cp)
     c.to = w->to;
     c.only = -1;
     c.facts = e->facts[def->kind].items;
-    c.nfacts = e->facts[def->kind].len;
-    if (w->kept[def->kind]) {
-        c.facts = w->kept[def->kind];
-        c.nfacts = w->nkept[def->kind];
-        c.fact_index = w->kept_index[def->kind];
-    }
+    c.nfacts = sgk__facts_unique(e, def->kind); /* duplicates left out */
     c.nteams = w->nteams;
     c.num = w->num;
     c.den = w->den;
@@ -349,8 +307,6 @@ int sgk_engine_compute(sgk_engine *e)
         rc = work_init(e, &w);
     if (rc == 0)
         rc = sgk__duplicates_mark(e);
-    if (rc == 0)
-        rc = keep_unique(e, &w);
     for (ind = 0; rc == 0 && ind < sgk__indicator_total(); ind++)
         rc = compute_one(e, &w, ind);
     work_free(e, &w);

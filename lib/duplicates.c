@@ -1,7 +1,12 @@
 /* Duplicate records: two rows of one input about the same child with the
  * same main date.  The first is kept; each later one is flagged
- * (SGK__FLAG_DUPLICATE) so that no indicator counts it, and reported as a
- * computed row rejection naming the line of the first.  Such a row counts
+ * (SGK__FLAG_DUPLICATE) and moved to the end of its kind's facts, which
+ * the indicators are not handed, so none counts it; it is reported as a
+ * computed row rejection naming the line of the first.  Moving them (the
+ * others keep their order) costs memory for the duplicates only, where a
+ * filtered copy would cost a second array of every fact.  Their slots
+ * are found again by each compute, so the data-quality table and a later
+ * compute still see every row.  Such a row counts
  * as rejected in rows read = used + rejected (inputs.c).  Rows in
  * different inputs are never duplicates of each other: the same plan in
  * two extracts is for the caller to sort out (docs/indicators.md). */
@@ -47,10 +52,11 @@ static int same_key(const sgk__fact *a, const sgk__fact *b, int slot)
 }
 
 static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
-                     size_t mask)
+                     size_t mask, size_t *dups)
 {
     sgk__fact *f = e->facts[kind].items;
     size_t i, n = e->facts[kind].len;
+    *dups = 0;
     int slot = main_date[kind];
     memset(table, 0, (mask + 1) * sizeof *table);
     for (i = 0; i < n; i++) {
@@ -64,6 +70,7 @@ static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
         }
         f[i].flags |= SGK__FLAG_DUPLICATE;
         e->results.duplicates[f[i].input]++;
+        (*dups)++;
         if (sgk__reject_computed(e, f[i].input, f[i].line, -1, NULL,
                                  "duplicate of line %lu: the same child "
                                  "and %s",
@@ -72,6 +79,37 @@ static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
             return SGK_E_NOMEM;
     }
     return 0;
+}
+
+/* Stable partition: the kind's other facts first, in their order, then
+ * its duplicates, in theirs. */
+static int move_to_end(struct sgk_engine *e, int kind, size_t dups)
+{
+    sgk__fact *f = e->facts[kind].items, *moved;
+    size_t i, n = e->facts[kind].len, kept = 0, m = 0;
+    if (dups == 0)
+        return 0;
+    moved = sgk__calloc(&e->mem, dups, sizeof *moved);
+    if (!moved)
+        return SGK_E_NOMEM;
+    for (i = 0; i < n; i++) {
+        if (f[i].flags & SGK__FLAG_DUPLICATE)
+            moved[m++] = f[i];
+        else
+            f[kept++] = f[i];
+    }
+    memcpy(f + kept, moved, dups * sizeof *moved);
+    sgk__free(&e->mem, moved);
+    return 0;
+}
+
+size_t sgk__facts_unique(const struct sgk_engine *e, int kind)
+{
+    const sgk__fact *f = e->facts[kind].items;
+    size_t n = e->facts[kind].len;
+    while (n > 0 && (f[n - 1].flags & SGK__FLAG_DUPLICATE))
+        n--;
+    return n;
 }
 
 int sgk__duplicates_mark(struct sgk_engine *e)
@@ -93,9 +131,14 @@ int sgk__duplicates_mark(struct sgk_engine *e)
     table = sgk__calloc(&e->mem, cap, sizeof *table);
     if (!table)
         return SGK_E_NOMEM;
-    for (kind = 1; kind < SGK_KIND_COUNT && rc == 0; kind++)
-        if (main_date[kind] >= 0)
-            rc = mark_kind(e, kind, table, cap - 1);
+    for (kind = 1; kind < SGK_KIND_COUNT && rc == 0; kind++) {
+        size_t dups = 0;
+        if (main_date[kind] < 0)
+            continue;
+        rc = mark_kind(e, kind, table, cap - 1, &dups);
+        if (rc == 0)
+            rc = move_to_end(e, kind, dups);
+    }
     sgk__free(&e->mem, table);
     return rc;
 }

@@ -16,8 +16,7 @@ void sgk__calc_exception(sgk__calc *c, const sgk__fact *f, sgk__day date,
         c->status = SGK_E_NOMEM;
         return;
     }
-    x->fact = c->fact_index ? c->fact_index[f - c->facts]
-                            : (uint32_t)(f - c->facts);
+    x->fact = (uint32_t)(f - c->facts);
     x->days = days;
     x->date = date;
 }

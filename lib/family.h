@@ -25,7 +25,9 @@ enum {
  * was blank where the fact cannot show it (each family file says which
  * column); data_quality.c counts it.  SGK__FLAG_DUPLICATE is set by each
  * compute on the later of two rows with the same child and main date in
- * one input (duplicates.c); no indicator sees such a fact. */
+ * one input (duplicates.c), which then moves such facts to the end of
+ * their kind's array, keeping the order of the others; the indicators are
+ * handed only the facts before them.  Bit 5 is free. */
 enum {
     SGK__FLAG_ETHNICITY = 0x1F,
     SGK__FLAG_BLANK = 1 << 6,
@@ -110,9 +112,6 @@ typedef struct sgk__calc {
     uint32_t *scratch;          /* one slot per interned child */
     sgk__day *scratch_day;      /* another slot per interned child */
     int status;                 /* SGK_E_NOMEM from a rejection */
-    const uint32_t *fact_index; /* facts[i] is e->facts[kind][fact_index[i]]
-                                   when duplicates were left out; NULL when
-                                   facts is the kind's own array */
     int absent;                 /* set by an indicator that found none of
                                    the inputs it reads: no value */
     int no_breakdown;           /* SGK__NO_TEAMS / SGK__NO_MONTHS, set by an
@@ -203,9 +202,12 @@ void sgk__ethnicity_recorded(sgk__calc *c);
 void sgk__ethnicity_refused(sgk__calc *c);
 void sgk__ethnicity_not_obtained(sgk__calc *c);
 
-/* Marks later duplicates and records their rejections (duplicates.c);
- * fills e->results.duplicates.  Run by each compute before the indicators. */
+/* Marks later duplicates, records their rejections, fills
+ * e->results.duplicates and moves the duplicates to the end of each kind's
+ * facts (duplicates.c).  Run by each compute before the indicators. */
 int sgk__duplicates_mark(struct sgk_engine *e);
+/* Facts of a kind before its duplicates: what the indicators read. */
+size_t sgk__facts_unique(const struct sgk_engine *e, int kind);
 /* The data-quality rows of the last compute (data_quality.c). */
 void sgk__dq_free(struct sgk_engine *e);
 

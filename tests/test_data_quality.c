@@ -195,6 +195,42 @@ START_TEST(ethnicity_in_every_child_kind)
 }
 END_TEST
 
+/* Duplicates are moved out of the indicators' way: exception lists still
+ * name the right rows, and a second compute finds the same. */
+START_TEST(exceptions_skip_duplicates)
+{
+    static const char csv[] =
+        "child_id,case_start_date,worker\n"
+        "K1,2021-01-01,\n"
+        "K1,2021-01-01,\n"   /* duplicate of line 2 */
+        "K2,2021-01-02,\n"
+        "K5,2021-01-03,\n";
+    sgk_engine *e = engine_with("cases.csv", csv);
+    int ind = sgk_indicator_find("unallocated_over_28_days"), pass;
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_EXCEPTIONS, 1), 0);
+    for (pass = 0; pass < 2; pass++) {
+        ck_assert_int_eq(sgk_engine_compute(e), 0);
+        ck_assert_double_eq(sgk_result_value(e, ind, SGK_GROUP_TOTAL, 0), 3);
+        ck_assert_int_eq(sgk_exception_count(e, ind), 3);
+        /* Most days first: K1 (line 2), K2 (line 4), K5 (line 5). */
+        ck_assert_str_eq(sgk_exception_child(e, ind, 0), "K1");
+        ck_assert_int_eq(sgk_exception_line(e, ind, 0), 2);
+        ck_assert_str_eq(sgk_exception_child(e, ind, 1), "K2");
+        ck_assert_int_eq(sgk_exception_line(e, ind, 1), 4);
+        ck_assert_str_eq(sgk_exception_child(e, ind, 2), "K5");
+        ck_assert_int_eq(sgk_exception_line(e, ind, 2), 5);
+        ck_assert_int_eq(sgk_input_duplicates(e, 0), 1);
+        ck_assert_int_eq(sgk_engine_rejection_count(e), 1);
+        ck_assert_int_eq(sgk_rejection_line(e, 0), 3);
+        ck_assert_ptr_null(sgk_rejection_column(e, 0));
+        ck_assert_str_eq(sgk_rejection_reason(e, 0), "duplicate of line 2: "
+                         "the same child and case_start_date");
+        ck_assert_int_eq(sgk_dq_rows(e, 0), 4);
+    }
+    sgk_engine_free(e);
+}
+END_TEST
+
 /* No input at all: every one of these indicators has no value. */
 START_TEST(nothing_read)
 {
@@ -220,6 +256,7 @@ static Suite *suite(void)
     tcase_add_test(tc, merge_matches_one_engine);
     tcase_add_test(tc, ethnicity_in_every_child_kind);
     tcase_add_test(tc, nothing_read);
+    tcase_add_test(tc, exceptions_skip_duplicates);
     suite_add_tcase(s, tc);
     return s;
 }
