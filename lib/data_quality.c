@@ -214,25 +214,41 @@ static int rejected_field(const struct sgk_engine *e, const sgk__fact *f,
     return 0;
 }
 
-static void count_blanks(struct sgk_engine *e)
+/* One pass over the facts: each checks the fields of its own input that
+ * have a blank rule.  An input's rows are contiguous in the table, from
+ * first[input] up to first[input + 1]. */
+static int count_blanks(struct sgk_engine *e)
 {
-    size_t k;
-    for (k = 0; k < e->results.ndq; k++) {
-        sgk__dq_row *row = &e->results.dq[k];
-        const sgk__input *in = sgk__vec_at(&e->inputs, row->input);
-        const sgk__vec *facts = &e->facts[in->kind];
-        blank_fn blank = rule_for(in->kind, row->col);
-        size_t i;
-        if (blank == blank_never)
-            continue;
-        /* One pass over the kind's facts per field: fields are few. */
-        for (i = 0; i < facts->len; i++) {
-            const sgk__fact *f = (const sgk__fact *)facts->items + i;
-            if (f->input == row->input && blank(f) &&
-                !rejected_field(e, f, row->field))
-                row->blank++;
-        }
+    size_t n = e->inputs.len, k, i, in;
+    size_t *first = sgk__calloc(&e->mem, n + 1, sizeof *first);
+    blank_fn *rule = sgk__calloc(&e->mem, e->results.ndq + 1, sizeof *rule);
+    int kind;
+    if (!first || !rule) {
+        sgk__free(&e->mem, first);
+        sgk__free(&e->mem, rule);
+        return SGK_E_NOMEM;
     }
+    for (k = 0, in = 0; in <= n; in++) {
+        while (k < e->results.ndq && e->results.dq[k].input < in)
+            k++;
+        first[in] = k;
+    }
+    for (k = 0; k < e->results.ndq; k++) {
+        const sgk__input *input = sgk__vec_at(&e->inputs,
+                                              e->results.dq[k].input);
+        rule[k] = rule_for(input->kind, e->results.dq[k].col);
+    }
+    for (kind = 1; kind < SGK_KIND_COUNT; kind++) {
+        const sgk__fact *f = e->facts[kind].items;
+        for (i = 0; i < e->facts[kind].len; i++)
+            for (k = first[f[i].input]; k < first[f[i].input + 1]; k++)
+                if (rule[k] != blank_never && rule[k](&f[i]) &&
+                    !rejected_field(e, &f[i], e->results.dq[k].field))
+                    e->results.dq[k].blank++;
+    }
+    sgk__free(&e->mem, first);
+    sgk__free(&e->mem, rule);
+    return 0;
 }
 
 static double percent(const sgk__dq_row *r)
@@ -260,7 +276,8 @@ void sgk__dq_blank_or_invalid(sgk__calc *c)
         return;
     sgk__rejections_sort(e);
     count_rejections(e);
-    count_blanks(e);
+    if ((c->status = count_blanks(e)) != 0)
+        return;
     th = sgk__targets_find(&e->targets, c->indicator, e->to);
     if (th && th->target_benchmark) {
         if (sgk__targets_benchmark_value(&e->targets, c->indicator,
