@@ -190,10 +190,30 @@ void fz_dump_inputs(const sgk_engine *e, fz_text *out)
         FZ_CHECK(rd >= 0 && us >= 0 && rj >= 0, "negative row count");
         FZ_CHECK(rd == us + rj, "rows read != rows used + rows rejected");
         FZ_CHECK(kind >= 0 && kind < SGK_KIND_COUNT, "input kind out of range");
+        FZ_CHECK(sgk_input_duplicates(e, i) >= 0 &&
+                     sgk_input_duplicates(e, i) <= rj,
+                 "duplicates are not among the rows rejected");
         fz_text_add(out, "input %d %s kind=%d read=%lld used=%lld "
-                         "rejected=%lld\n", i, sgk_input_name(e, i), kind,
-                    (long long)rd, (long long)us, (long long)rj);
+                         "rejected=%lld dup=%lld\n", i, sgk_input_name(e, i),
+                    kind, (long long)rd, (long long)us, (long long)rj,
+                    (long long)sgk_input_duplicates(e, i));
     }
+    for (i = 0; i < sgk_dq_count(e); i++) {
+        int in = sgk_dq_input(e, i);
+        int64_t rows = sgk_dq_rows(e, i), bl = sgk_dq_blank(e, i),
+                inv = sgk_dq_invalid(e, i);
+        FZ_CHECK(in >= 0 && in < n, "data-quality row of an unknown input");
+        FZ_CHECK(rows == sgk_input_rows_read(e, in),
+                 "data-quality rows are not the input's rows read");
+        FZ_CHECK(bl >= 0 && inv >= 0 && bl + inv <= rows,
+                 "blank + invalid over the rows");
+        FZ_CHECK(sgk_dq_field(e, i) != NULL, "data-quality row without field");
+        fz_text_add(out, "dq %d %s %lld %lld %lld\n", in, sgk_dq_field(e, i),
+                    (long long)rows, (long long)bl, (long long)inv);
+    }
+    FZ_CHECK(sgk_dq_input(e, sgk_dq_count(e)) == -1 &&
+                 sgk_dq_field(e, -1) == NULL,
+             "data-quality getters out of range");
     FZ_CHECK(sgk_input_name(e, -1) == NULL && sgk_input_name(e, n) == NULL,
              "input name out of range");
     FZ_CHECK(sgk_input_kind(e, n) == -1 && sgk_input_rows_read(e, n) == -1 &&
@@ -434,7 +454,7 @@ static void dump_indicator(sgk_engine *e, fz_text *out, int ind, int nteams,
              "indicator text is NULL");
     FZ_CHECK(sgk_indicator_find(sgk_indicator_id(ind)) == ind,
              "indicator id does not find itself");
-    FZ_CHECK(sgk_indicator_kind(ind) >= 1 &&
+    FZ_CHECK(sgk_indicator_kind(ind) >= 0 && /* 0: reads every kind */
                  sgk_indicator_kind(ind) < SGK_KIND_COUNT,
              "indicator kind");
     FZ_CHECK(op == NULL || strcmp(op, "<=") == 0 || strcmp(op, ">=") == 0,

@@ -264,6 +264,15 @@ SGK_API int64_t sgk_input_rows_read(const sgk_engine *engine, int input);
 SGK_API int64_t sgk_input_rows_used(const sgk_engine *engine, int input);
 SGK_API int64_t sgk_input_rows_rejected(const sgk_engine *engine, int input);
 
+/* Rows of the input that repeat an earlier row's child and main date
+ * (referral date, assessment start, plan start, DECOM or case start),
+ * found by the last sgk_engine_compute(); 0 before one, -1 for an input
+ * out of range.  Each is left out of every indicator, reported as a row
+ * rejection naming the line of the first, and counted among the rows
+ * rejected (so rows read = used + rejected still holds).  Rows in
+ * different inputs are never duplicates of each other. */
+SGK_API int64_t sgk_input_duplicates(const sgk_engine *engine, int input);
+
 /* ------------------------------------------------------------------------
  * Thresholds and benchmarks.
  */
@@ -317,11 +326,13 @@ SGK_API const char *sgk_indicator_definition(int indicator);
 SGK_API const char *sgk_indicator_source(int indicator);
 /* enum sgk_unit, or 0 for an index out of range. */
 SGK_API int sgk_indicator_unit(int indicator);
-/* The extract kind the indicator reads, or 0 for an index out of range.
- * Some indicators also read a second kind when it is given (the
- * children-in-care ones read cla_episodes beside cla_children), and
- * cla_placements_3plus can be computed from cla_episodes alone; its
- * results are present when either extract was given. */
+/* The extract kind the indicator reads; SGK_KIND_AUTO (0) for one that
+ * reads every kind (dq_blank_or_invalid and the ethnicity indicators), and
+ * 0 for an index out of range.  Some indicators also read a second kind
+ * when it is given (the children-in-care ones read cla_episodes beside
+ * cla_children), and cla_placements_3plus can be computed from
+ * cla_episodes alone; its results are present when either extract was
+ * given. */
 SGK_API int sgk_indicator_kind(int indicator);
 
 /* ------------------------------------------------------------------------
@@ -468,6 +479,37 @@ SGK_API const char *sgk_rejection_indicator(const sgk_engine *engine,
 SGK_API const char *sgk_rejection_reason(const sgk_engine *engine, int64_t r);
 /* Rejections counted but not kept because of SGK_OPT_MAX_REJECTIONS. */
 SGK_API int64_t sgk_engine_rejections_dropped(const sgk_engine *engine);
+
+/* ------------------------------------------------------------------------
+ * Data quality ("dq"): for each input and each field the indicators read,
+ * how many rows had it blank or invalid (docs/indicators.md, indicator
+ * dq_blank_or_invalid).  Filled by sgk_engine_compute(); a row k indexes
+ * the table from 0 to sgk_dq_count() - 1, ordered by input, then by the
+ * field's position in the header.  Only fields of the input's kind that
+ * its header has are listed; columns no indicator reads are not.  Counts
+ * are whole rows: rows read by the input, of which blank and invalid
+ * (disjoint).  Invalid values are the rejections reading recorded against
+ * the field, so they are only complete when SGK_OPT_MAX_REJECTIONS is 0.
+ * Strings are borrowed until the next compute or the engine is freed.
+ * Out-of-range k gives -1, NULL or NaN.
+ */
+/* Number of (input, field) rows; 0 before a compute. */
+SGK_API int sgk_dq_count(const sgk_engine *engine);
+/* The input index (as for sgk_input_name()) of row k. */
+SGK_API int sgk_dq_input(const sgk_engine *engine, int k);
+/* The canonical column name ("team", "ethnicity") of row k. */
+SGK_API const char *sgk_dq_field(const sgk_engine *engine, int k);
+/* The field's header as written in the input. */
+SGK_API const char *sgk_dq_header(const sgk_engine *engine, int k);
+/* Rows read, rows with the field blank, rows with it invalid. */
+SGK_API int64_t sgk_dq_rows(const sgk_engine *engine, int k);
+SGK_API int64_t sgk_dq_blank(const sgk_engine *engine, int k);
+SGK_API int64_t sgk_dq_invalid(const sgk_engine *engine, int k);
+/* 100 * (blank + invalid) / rows; NaN when the input has no rows. */
+SGK_API double sgk_dq_value(const sgk_engine *engine, int k);
+/* enum sgk_rag: the value against the threshold applied to
+ * dq_blank_or_invalid for the period (SGK_STATUS_NONE without one). */
+SGK_API int sgk_dq_status(const sgk_engine *engine, int k);
 
 /* ------------------------------------------------------------------------
  * The last error on an engine: a message naming the input, line and column

@@ -8,7 +8,9 @@
  * after case, whatever its duration.
  *
  * Fact layout: d[0] case_start_date, d[1] case_end_date, d[2]
- * unallocated_since, code the category, worker 0 when blank. */
+ * unallocated_since (the case start when blank), code the category, worker
+ * 0 when blank, flags the ethnicity code (family.h) and SGK__FLAG_BLANK
+ * when unallocated_since was blank. */
 #include "family.h"
 
 enum { CAT_UNKNOWN = 0, CAT_CIN = 1, CAT_CP = 2, CAT_CLA = 3, CAT_OTHER = 4 };
@@ -71,13 +73,16 @@ void sgk__cases_ingest(sgk__row *row, sgk__fact *f)
     }
     if (sgk__row_date(row, SGK__COL_UNALLOCATED_SINCE, 0, ind_28, &f->d[2]))
         f->bad |= SGK__BAD_D2;
-    else if (f->d[2] == SGK__NO_DATE)
+    else if (f->d[2] == SGK__NO_DATE) {
         f->d[2] = f->d[0];
+        f->flags |= SGK__FLAG_BLANK;
+    }
     cat = read_category(row);
     if (cat < 0)
         f->bad |= SGK__BAD_CODE;
     else
         f->code = (uint8_t)cat;
+    sgk__ethnicity_ingest(row, f);
 }
 
 static int unallocated(const sgk__fact *f)

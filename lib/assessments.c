@@ -8,7 +8,9 @@
  * Together 2010 and 2018, each overridable.
  *
  * Fact layout: d[0] clock start, d[1] start_date, d[2] completion_date,
- * d[3] referral_date, code = assessment type. */
+ * d[3] referral_date, code = assessment type, flags the ethnicity code
+ * (family.h) and SGK__FLAG_BLANK when assessment_type was blank (read as
+ * single). */
 #include <string.h>
 #include "family.h"
 
@@ -21,12 +23,14 @@ static const char *const type_indicators[4] = {
     "sa_timeliness,sa_overdue,sa_completed_late",
 };
 
-static int read_type(sgk__row *row)
+static int read_type(sgk__row *row, sgk__fact *f)
 {
     const char *s;
     size_t n;
-    if (!sgk__row_code(row, SGK__COL_ASSESSMENT_TYPE, &s, &n))
+    if (!sgk__row_code(row, SGK__COL_ASSESSMENT_TYPE, &s, &n)) {
+        f->flags |= SGK__FLAG_BLANK;
         return TYPE_SINGLE;
+    }
     /* The plain lower-case names first: what nearly every extract has. */
     if (n == 7 && memcmp(s, "initial", 7) == 0)
         return TYPE_INITIAL;
@@ -53,7 +57,7 @@ static int read_type(sgk__row *row)
 
 void sgk__assessments_ingest(sgk__row *row, sgk__fact *f)
 {
-    int type = read_type(row);
+    int type = read_type(row, f);
     const char *ind;
     if (!type)
         return;
@@ -74,6 +78,7 @@ void sgk__assessments_ingest(sgk__row *row, sgk__fact *f)
                         f->d[0] == f->d[3] ? "referral_date" : "start_date");
         f->bad |= SGK__BAD_D2;
     }
+    sgk__ethnicity_ingest(row, f);
 }
 
 static int32_t timescale(const sgk__calc *c, int type)

@@ -13,7 +13,9 @@
  *   code  reason_ended class, below
  *   code2 1 when the legal status is a short break (V3 or V4)
  *   flags SGK__EP_LEGAL_ONLY when reason_new_episode is L: the episode
- *         began with a change of legal status only, not a new placement */
+ *         began with a change of legal status only, not a new placement;
+ *         the ethnicity code and SGK__FLAG_BLANK share the byte
+ *         (family.h) */
 enum {
     SGK__REASON_NONE = 0,    /* blank */
     SGK__REASON_ADOPTED = 1, /* E11, E12 */
@@ -21,7 +23,8 @@ enum {
     SGK__REASON_OTHER = 3    /* any other ceasing */
 };
 
-enum { SGK__EP_LEGAL_ONLY = 1 << 0 };
+/* The one bit of sgk__fact.flags that family.h leaves free. */
+enum { SGK__EP_LEGAL_ONLY = 1 << 5 };
 
 /* The indicators an unreadable episode end date keeps a row out of. */
 #define SGK__EPISODE_INDICATORS                                              \

@@ -25,9 +25,10 @@
  * Any other value is a field rejection keeping the row out of the
  * indicators that need it.
  *
- * Fact layout: code in_touch (below), code2 activity, flags accommodation;
- * bad SGK__BAD_CODE in_touch, SGK__BAD_CODE2 activity, SGK__BAD_NUM
- * accommodation or its suitability. */
+ * Fact layout: code in_touch (below), code2 activity, num accommodation,
+ * flags the ethnicity code (family.h); bad SGK__BAD_CODE in_touch,
+ * SGK__BAD_CODE2 activity, SGK__BAD_NUM accommodation or its
+ * suitability. */
 #include <string.h>
 #include "family.h"
 
@@ -136,7 +137,8 @@ void sgk__care_leavers_ingest(sgk__row *row, sgk__fact *f)
 {
     f->code = (uint8_t)read_touch(row, f);
     f->code2 = (uint8_t)read_activity(row, f);
-    f->flags = (uint8_t)read_accommodation(row, f);
+    f->num = read_accommodation(row, f);
+    sgk__ethnicity_ingest(row, f);
 }
 
 /* Tallies each in-touch care leaver into the snapshot periods. */
@@ -149,7 +151,7 @@ static void run(sgk__calc *c, uint16_t bad, int which)
         int met;
         if (f->code != TOUCH_YES || SGK__IS_BAD(f, bad))
             continue;
-        met = which == 0 ? f->flags == ACC_SUITABLE : f->code2 == ACT_EET;
+        met = which == 0 ? f->num == ACC_SUITABLE : f->code2 == ACT_EET;
         for (p = 0; p < c->nperiods; p++)
             if (c->to[p] == c->to[0])
                 sgk__tally(c, p, f->team, met, 1);

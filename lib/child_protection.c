@@ -8,7 +8,7 @@
  * when the child had any earlier plan ("ever", not "within two years").
  *
  * Fact layout: d[0] plan_start_date, d[1] plan_end_date, num previous
- * plans (-1 when blank). */
+ * plans (-1 when blank), flags the ethnicity code (family.h). */
 #include "family.h"
 
 static const char ind_end[] = "cp_plans_2_years_plus,cp_open_2_years_plus";
@@ -42,6 +42,7 @@ void sgk__cp_ingest(sgk__row *row, sgk__fact *f)
         f->bad |= SGK__BAD_D1;
     }
     read_previous(row, f);
+    sgk__ethnicity_ingest(row, f);
 }
 
 static int reached_two_years(const sgk__fact *f, sgk__day on)

@@ -31,6 +31,7 @@
  *         which is all school age needs
  *   code  placements_12m + 1 (0 blank), at most 255
  *   code2 1 when the legal status is a short break (V3 or V4)
+ *   flags the ethnicity code (family.h)
  *   bad   SGK__BAD_D0..D3 for the dates, SGK__BAD_NUM days missed,
  *         SGK__BAD_CODE placements, SGK__BAD_CODE2 date of birth */
 #include <stdlib.h>
@@ -129,6 +130,7 @@ void sgk__cla_children_ingest(sgk__row *row, sgk__fact *f)
     f->num = days | (year << 16);
     f->code = (uint8_t)places;
     f->code2 = (uint8_t)read_short_break(row);
+    sgk__ethnicity_ingest(row, f);
 }
 
 /* ---- Episode history --------------------------------------------------- */
@@ -277,14 +279,15 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
 static void run_children(sgk__calc *c, judge_fn judge, const char *why,
                          int cohort)
 {
-    const sgk__vec *epv = &c->e->facts[SGK_KIND_CLA_EPISODES];
-    const sgk__fact *ep = epv->items;
+    const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
+    /* Duplicate episodes sit after the others and are left out. */
+    size_t nep = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
     ep_key *keys;
     size_t i;
     int p;
     if (c->nfacts == 0)
         return; /* no children: nothing to say about their episodes */
-    keys = sort_episodes(c, ep, epv->len);
+    keys = sort_episodes(c, ep, nep);
     if (c->status)
         return;
     for (i = 0; i < c->nfacts; i++)
@@ -293,7 +296,7 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
         int rep = c->record && p == 0;
         for (i = 0; i < c->nfacts; i++)
             c->scratch_day[c->facts[i].child] = 0;
-        episode_states(c, ep, keys, epv->len, p, rep && cohort);
+        episode_states(c, ep, keys, nep, p, rep && cohort);
         for (i = 0; i < c->nfacts; i++) {
             const sgk__fact *f = &c->facts[i];
             sgk__day st = c->scratch_day[f->child];
@@ -432,10 +435,9 @@ static int judge_placements(sgk__calc *c, const sgk__fact *f, sgk__day st,
  * team of their latest episode. */
 static void placements_from_episodes(sgk__calc *c)
 {
-    const sgk__vec *epv = &c->e->facts[SGK_KIND_CLA_EPISODES];
-    const sgk__fact *ep = epv->items;
-    ep_key *keys = sort_episodes(c, ep, epv->len);
-    size_t i, n = epv->len;
+    const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
+    size_t i, n = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
+    ep_key *keys = sort_episodes(c, ep, n);
     int p;
     if (c->status)
         return;

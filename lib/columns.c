@@ -16,6 +16,7 @@ static const char *const col_names[SGK__COL_COUNT] = {
     "date_of_birth", "health_assessment_date", "dental_check_date",
     "placements_12m", "days_missed_school", "reason_new_episode",
     "in_touch", "activity", "accommodation", "accommodation_suitability",
+    "ethnicity",
 };
 
 #define R SGK__ROLE_REQUIRED
@@ -24,26 +25,28 @@ static const char *const col_names[SGK__COL_COUNT] = {
 static const unsigned char roles[SGK_KIND_COUNT][SGK__COL_COUNT] = {
     [SGK_KIND_REFERRALS] = {[SGK__COL_CHILD_ID] = R, [SGK__COL_REFERRAL_DATE] = R,
         [SGK__COL_TEAM] = O, [SGK__COL_WORKER] = O, [SGK__COL_REFERRAL_NFA] = O,
-        [SGK__COL_DECISION_DATE] = O, [SGK__COL_REFERRALS_12M] = O},
+        [SGK__COL_DECISION_DATE] = O, [SGK__COL_REFERRALS_12M] = O,
+        [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_ASSESSMENTS] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_ASSESSMENT_TYPE] = O, [SGK__COL_REFERRAL_DATE] = O,
         [SGK__COL_START_DATE] = R, [SGK__COL_COMPLETION_DATE] = O,
-        [SGK__COL_TEAM] = O, [SGK__COL_WORKER] = O},
+        [SGK__COL_TEAM] = O, [SGK__COL_WORKER] = O, [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_CP_PLANS] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_PLAN_START_DATE] = R, [SGK__COL_PLAN_END_DATE] = O,
         [SGK__COL_PREVIOUS_PLANS] = O, [SGK__COL_TEAM] = O,
-        [SGK__COL_WORKER] = O},
+        [SGK__COL_WORKER] = O, [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_CLA_EPISODES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_START_DATE] = R, [SGK__COL_END_DATE] = O,
         [SGK__COL_REASON_ENDED] = O, [SGK__COL_LEGAL_STATUS] = O,
         [SGK__COL_TEAM] = O, [SGK__COL_REASON_NEW_EPISODE] = O,
         /* Not read: it only keeps an episode file that carries a date of
          * birth from being taken for a cla_children one. */
-        [SGK__COL_DATE_OF_BIRTH] = O},
+        [SGK__COL_DATE_OF_BIRTH] = O, [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_CASES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_CASE_START_DATE] = R, [SGK__COL_CASE_END_DATE] = O,
         [SGK__COL_WORKER] = O, [SGK__COL_UNALLOCATED_SINCE] = O,
-        [SGK__COL_CATEGORY] = O, [SGK__COL_TEAM] = O},
+        [SGK__COL_CATEGORY] = O, [SGK__COL_TEAM] = O,
+        [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_WORKFORCE] = {[SGK__COL_TEAM] = O, [SGK__COL_FTE] = R,
         [SGK__COL_STATUS] = R, [SGK__COL_QUALIFIED] = O},
     [SGK_KIND_CLA_CHILDREN] = {[SGK__COL_CHILD_ID] = R,
@@ -52,11 +55,11 @@ static const unsigned char roles[SGK_KIND_COUNT][SGK__COL_COUNT] = {
         [SGK__COL_HEALTH_ASSESSMENT_DATE] = O,
         [SGK__COL_DENTAL_CHECK_DATE] = O, [SGK__COL_PLACEMENTS_12M] = O,
         [SGK__COL_DAYS_MISSED_SCHOOL] = O, [SGK__COL_TEAM] = O,
-        [SGK__COL_WORKER] = O},
+        [SGK__COL_WORKER] = O, [SGK__COL_ETHNICITY] = O},
     [SGK_KIND_CARE_LEAVERS] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_IN_TOUCH] = R, [SGK__COL_ACTIVITY] = O, [SGK__COL_ACCOMMODATION] = O,
         [SGK__COL_ACCOMMODATION_SUITABILITY] = O, [SGK__COL_TEAM] = O,
-        [SGK__COL_WORKER] = O},
+        [SGK__COL_WORKER] = O, [SGK__COL_ETHNICITY] = O},
 };
 #undef R
 #undef O
@@ -188,6 +191,13 @@ static const struct {
     {"suitability of accommodation", SGK__COL_ACCOMMODATION_SUITABILITY,
      ANY},
     {"accommodation suitable", SGK__COL_ACCOMMODATION_SUITABILITY, ANY},
+    /* Annex A "Ethnicity", SSDA903 "ETHNIC": a child's CBDS ethnicity code,
+     * optional in every kind that has children. */
+    {"ethnicity", SGK__COL_ETHNICITY, ANY},
+    {"ethnic", SGK__COL_ETHNICITY, ANY},
+    {"ethnic origin", SGK__COL_ETHNICITY, ANY},
+    {"ethnic group", SGK__COL_ETHNICITY, ANY},
+    {"ethnicity code", SGK__COL_ETHNICITY, ANY},
 };
 
 const char *sgk__col_name(int col)

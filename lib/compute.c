@@ -99,7 +99,8 @@ void sgk__tally_event(sgk__calc *c, sgk__day d, uint32_t team, double num,
 }
 
 /* Runs one indicator over every period into w's accumulators, and keeps
- * what the compute function said about combining them and its note. */
+ * what the compute function said about itself: how to combine its
+ * tallies, its note, and whether it has a value and breakdowns. */
 static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
 {
     const sgk__indicator *def = sgk__indicator_at(ind);
@@ -115,7 +116,7 @@ static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
     c.to = w->to;
     c.only = -1;
     c.facts = e->facts[def->kind].items;
-    c.nfacts = e->facts[def->kind].len;
+    c.nfacts = sgk__facts_unique(e, def->kind); /* duplicates left out */
     c.nteams = w->nteams;
     c.num = w->num;
     c.den = w->den;
@@ -190,7 +191,24 @@ static void rate(sgk__cell *cell, const sgk__threshold *th, double target)
                             sgk__cell_value(cell));
 }
 
-static void fill_teams(struct sgk_engine *e, const work *w, int ind)
+/* A breakdown the indicator has none of: cells without a value or a
+ * status, rather than "no data" against a threshold. */
+static void fill_none(sgk__cell *all, int ind, int n,
+                      const sgk__indicator *def)
+{
+    sgk__cell *cells;
+    int k;
+    if (n <= 0)
+        return; /* the array may be NULL: no offset from it */
+    cells = all + (size_t)ind * (size_t)n;
+    for (k = 0; k < n; k++) {
+        fill_cell(&cells[k], def, 0, 0, 0);
+        cells[k].status = SGK_STATUS_NONE;
+    }
+}
+
+static void fill_teams(struct sgk_engine *e, const work *w, int ind,
+                       int present)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
@@ -198,14 +216,13 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind)
     for (t = 0; t < r->nteams; t++) {
         sgk__cell *cell = &r->team[(size_t)ind * r->nteams + t];
         uint32_t id = r->team_order[t];
-        fill_cell(cell, def, sgk__indicator_present(e, def), w->num[id],
-                  w->den[id]);
+        fill_cell(cell, def, present, w->num[id], w->den[id]);
         rate(cell, sgk__results_threshold(e, ind), r->applied_target[ind]);
     }
 }
 
 static void fill_months(struct sgk_engine *e, const work *w,
-                        const sgk__calc *c, int ind)
+                        const sgk__calc *c, int ind, int present)
 {
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
@@ -216,7 +233,7 @@ static void fill_months(struct sgk_engine *e, const work *w,
         const sgk__threshold *th = threshold_for(e, ind, w->to[m + 1],
                                                  &target);
         /* Two statements: `target` is only set once threshold_for ran. */
-        sum_into(w, c, m + 1, cell, def, sgk__indicator_present(e, def));
+        sum_into(w, c, m + 1, cell, def, present);
         rate(cell, th, target);
     }
 }
@@ -227,17 +244,24 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
     const sgk__indicator *def = sgk__indicator_at(ind);
     const sgk__threshold *th;
     sgk__calc c;
-    int rc = run(e, w, ind, &c);
+    int present, rc = run(e, w, ind, &c);
     if (rc)
         return rc;
     r->note[ind] = c.note;
-    sum_into(w, &c, 0, &r->total[ind], def, sgk__indicator_present(e, def));
+    present = sgk__indicator_present(e, def) && !c.absent;
+    sum_into(w, &c, 0, &r->total[ind], def, present);
     th = threshold_for(e, ind, e->to, &r->applied_target[ind]);
     r->applied[ind] = th ? (int)(th - (const sgk__threshold *)
                                       e->targets.thresholds.items) : -1;
     rate(&r->total[ind], th, r->applied_target[ind]);
-    fill_teams(e, w, ind);
-    fill_months(e, w, &c, ind);
+    if (c.no_breakdown & SGK__NO_TEAMS)
+        fill_none(r->team, ind, r->nteams, def);
+    else
+        fill_teams(e, w, ind, present);
+    if (c.no_breakdown & SGK__NO_MONTHS)
+        fill_none(r->month, ind, r->nmonths, def);
+    else
+        fill_months(e, w, &c, ind, present);
     return 0;
 }
 
@@ -280,6 +304,8 @@ int sgk_engine_compute(sgk_engine *e)
         rc = sgk__results_layout(e);
     if (rc == 0)
         rc = work_init(e, &w);
+    if (rc == 0)
+        rc = sgk__duplicates_mark(e);
     for (ind = 0; rc == 0 && ind < sgk__indicator_total(); ind++)
         rc = compute_one(e, &w, ind);
     work_free(e, &w);

@@ -66,6 +66,15 @@ typedef struct sgk__exception {
     sgk__day date;
 } sgk__exception;
 
+/* One (input, field) row of the data-quality table (data_quality.c). */
+typedef struct sgk__dq_row {
+    uint32_t input;
+    int col;          /* canonical column */
+    int field;        /* 0-based field in the input's header */
+    int64_t rows, blank, invalid;
+    int status;       /* enum sgk_rag against dq_blank_or_invalid */
+} sgk__dq_row;
+
 typedef struct sgk__results {
     int computed;
     sgk__vec *exceptions;          /* [indicator] of sgk__exception */
@@ -82,6 +91,10 @@ typedef struct sgk__results {
                           more thresholds may move the array */
     double *applied_target;         /* [indicator] target resolved */
     const char **note; /* [indicator] static note from the compute, or NULL */
+    sgk__dq_row *dq;   /* [ndq], by input then header position */
+    size_t ndq;
+    int64_t *duplicates; /* [input] later duplicates found, or NULL */
+    size_t nduplicates;  /* inputs when they were counted */
 } sgk__results;
 
 /* Ingestion state of the input being read. */

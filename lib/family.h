@@ -19,6 +19,31 @@ enum {
     SGK__BAD_WORKER = 1 << 7 /* worker present but unreadable */
 };
 
+/* Bits of sgk__fact.flags.  The low five bits hold the row's ethnicity
+ * code (enum sgk__ethnicity, ethnicity.c) in every kind with children.
+ * SGK__FLAG_BLANK is a family's own note that an optional column it reads
+ * was blank where the fact cannot show it (each family file says which
+ * column); data_quality.c counts it.  SGK__FLAG_DUPLICATE is set by each
+ * compute on the later of two rows with the same child and main date in
+ * one input (duplicates.c), which then moves such facts to the end of
+ * their kind's array, keeping the order of the others; the indicators are
+ * handed only the facts before them.  Bit 5 is free. */
+enum {
+    SGK__FLAG_ETHNICITY = 0x1F,
+    SGK__FLAG_BLANK = 1 << 6,
+    SGK__FLAG_DUPLICATE = 1 << 7
+};
+
+/* Ethnicity codes kept in the flags: 0 blank, then the CBDS groups. */
+enum sgk__ethnicity {
+    SGK__ETH_BLANK = 0,
+    SGK__ETH_GROUPS = 18,   /* 1..18: WBRI ... OOTH, an ethnic group */
+    SGK__ETH_REFUSED = 19,  /* REFU */
+    SGK__ETH_NOT_OBTAINED = 20, /* NOBT */
+    SGK__ETH_INVALID = 31   /* present but not a code; rejected for the
+                               ethnicity indicators */
+};
+
 /* A record on its way in. */
 typedef struct sgk__row {
     struct sgk_engine *e;
@@ -65,6 +90,9 @@ void sgk__cases_ingest(sgk__row *row, sgk__fact *f);
 void sgk__workforce_ingest(sgk__row *row, sgk__fact *f);
 void sgk__cla_children_ingest(sgk__row *row, sgk__fact *f);
 void sgk__care_leavers_ingest(sgk__row *row, sgk__fact *f);
+/* Reads the optional ethnicity column into f->flags (ethnicity.c); a value
+ * that is not a code is a field rejection. */
+void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f);
 
 /* One computation of one indicator over every period at once.  Period 0
  * is the whole reporting period; periods 1..nperiods-1 are its months,
@@ -91,6 +119,11 @@ typedef struct sgk__calc {
                                      month: SGK__COMBINE_SUM (the default)
                                      or SGK__COMBINE_MAX */
     const char *note;           /* static text for sgk_result_note */
+    int absent;                 /* set by an indicator that found none of
+                                   the inputs it reads: no value */
+    int no_breakdown;           /* SGK__NO_TEAMS / SGK__NO_MONTHS, set by an
+                                   indicator for which that breakdown means
+                                   nothing: its cells there have no value */
 } sgk__calc;
 
 /* How per-team tallies combine into the whole (totals and months).  A sum
@@ -98,6 +131,10 @@ typedef struct sgk__calc {
  * such as the largest caseload, or a denominator every team shares (a
  * population). */
 enum { SGK__COMBINE_SUM = 0, SGK__COMBINE_MAX = 1 };
+
+
+/* Bits of sgk__calc.no_breakdown. */
+enum { SGK__NO_TEAMS = 1, SGK__NO_MONTHS = 2 };
 
 typedef void (*sgk__compute_fn)(sgk__calc *c);
 
@@ -191,5 +228,18 @@ void sgk__cla_school_absence_25d(sgk__calc *c);
 void sgk__cla_placements_3plus(sgk__calc *c);
 void sgk__care_leavers_suitable_accommodation(sgk__calc *c);
 void sgk__care_leavers_eet(sgk__calc *c);
+void sgk__dq_blank_or_invalid(sgk__calc *c);
+void sgk__ethnicity_recorded(sgk__calc *c);
+void sgk__ethnicity_refused(sgk__calc *c);
+void sgk__ethnicity_not_obtained(sgk__calc *c);
+
+/* Marks later duplicates, records their rejections, fills
+ * e->results.duplicates and moves the duplicates to the end of each kind's
+ * facts (duplicates.c).  Run by each compute before the indicators. */
+int sgk__duplicates_mark(struct sgk_engine *e);
+/* Facts of a kind before its duplicates: what the indicators read. */
+size_t sgk__facts_unique(const struct sgk_engine *e, int kind);
+/* The data-quality rows of the last compute (data_quality.c). */
+void sgk__dq_free(struct sgk_engine *e);
 
 #endif

@@ -44,16 +44,16 @@ static int cmp_key(const void *a, const void *b)
  * NULL with c->status set when memory runs out; *n is the count. */
 static uint64_t *sorted_keys(sgk__calc *c, int kind, int slot, size_t *n)
 {
-    const sgk__vec *v = &c->e->facts[kind];
-    const sgk__fact *f = v->items;
-    uint64_t *k = sgk__malloc(&c->e->mem, (v->len ? v->len : 1) * sizeof *k);
+    const sgk__fact *f = c->e->facts[kind].items;
+    size_t len = sgk__facts_unique(c->e, kind); /* duplicates left out */
+    uint64_t *k = sgk__malloc(&c->e->mem, (len ? len : 1) * sizeof *k);
     size_t i;
     *n = 0;
     if (!k) {
         c->status = SGK_E_NOMEM;
         return NULL;
     }
-    for (i = 0; i < v->len; i++)
+    for (i = 0; i < len; i++)
         if (f[i].d[slot] != SGK__NO_DATE)
             k[(*n)++] = key(f[i].child, f[i].d[slot]);
     qsort(k, *n, sizeof *k, cmp_key);

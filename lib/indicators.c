@@ -1,4 +1,5 @@
-/* The indicator table: one row per indicator.  The order is the stable
+/* The indicator table: one row per indicator.  Kind 0 marks an indicator
+ * that reads every extract kind (data quality, ethnicity).  The order is the stable
  * order of every output.  Definitions are written out in full in
  * docs/indicators.md; the text here is the short form for reports. */
 #include <string.h>
@@ -164,6 +165,29 @@ static const sgk__indicator table[] = {
      "codes).",
      "Former NI 148; Cambridgeshire inspection action plan 2009; Ofsted "
      "Annex A List 9", 0, 0},
+    {"dq_blank_or_invalid", "Data quality: worst field blank or invalid",
+     PCT, 0, sgk__dq_blank_or_invalid,
+     "For each extract and each field the indicators read, the percentage "
+     "of rows where it is blank or invalid; the value is the worst field's. "
+     "Every field is listed in the data-quality table.",
+     KENT "action 3.2.7 (errors or blanks at most 5% of the entries in each "
+     "field)", 0, 0},
+    {"ethnicity_recorded", "Children with their ethnicity recorded", PCT, 0,
+     sgk__ethnicity_recorded,
+     "Children named in any extract with an ethnicity column; percentage "
+     "with a valid CBDS ethnicity code (REFU and NOBT count as recorded).",
+     KENT "action 6.3.6 (ethnicity entered for all cases); Ofsted Annex A "
+     "guidance (2019) code list", 0, 0},
+    {"ethnicity_refused", "Children whose ethnicity was refused (REFU)", CNT,
+     0, sgk__ethnicity_refused,
+     "Children among those of ethnicity_recorded whose code is REFU: the "
+     "child or family declined to say.",
+     "Ofsted Annex A guidance (2019), ethnicity code REFU", 0, 0},
+    {"ethnicity_not_obtained", "Children whose ethnicity was not obtained "
+     "(NOBT)", CNT, 0, sgk__ethnicity_not_obtained,
+     "Children among those of ethnicity_recorded whose code is NOBT: the "
+     "information has not yet been obtained.",
+     "Ofsted Annex A guidance (2019), ethnicity code NOBT", 0, 0},
 };
 
 #define COUNT ((int)(sizeof table / sizeof table[0]))
@@ -181,6 +205,12 @@ int sgk__indicator_present(const struct sgk_engine *e,
                            const sgk__indicator *def)
 {
     size_t i;
+    int k, any = 0;
+    if (def->kind == 0) { /* reads every kind: any input will do */
+        for (k = 1; k < SGK_KIND_COUNT; k++)
+            any |= e->kind_seen[k];
+        return any;
+    }
     if (e->kind_seen[def->kind])
         return 1;
     for (i = 0; i < sizeof alt_kinds / sizeof alt_kinds[0]; i++)

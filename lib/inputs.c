@@ -53,16 +53,29 @@ int64_t sgk_input_rows_read(const sgk_engine *e, int i)
     return in ? in->rows_read : -1;
 }
 
+/* Later duplicates the last compute found; they move from used to
+ * rejected, so read = used + rejected still holds. */
+static int64_t duplicates(const sgk_engine *e, int i)
+{
+    return (size_t)i < e->results.nduplicates ? e->results.duplicates[i] : 0;
+}
+
 int64_t sgk_input_rows_used(const sgk_engine *e, int i)
 {
     const sgk__input *in = input_at(e, i);
-    return in ? in->rows_used : -1;
+    return in ? in->rows_used - duplicates(e, i) : -1;
 }
 
 int64_t sgk_input_rows_rejected(const sgk_engine *e, int i)
 {
     const sgk__input *in = input_at(e, i);
-    return in ? in->rows_rejected : -1;
+    return in ? in->rows_rejected + duplicates(e, i) : -1;
+}
+
+int64_t sgk_input_duplicates(const sgk_engine *e, int i)
+{
+    const sgk__input *in = input_at(e, i);
+    return in ? duplicates(e, i) : -1;
 }
 
 static const sgk__rejection *rejection_at(const sgk_engine *e, int64_t r)

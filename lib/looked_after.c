@@ -31,12 +31,14 @@ static int read_reason(sgk__row *row)
     return REASON_OTHER;
 }
 
-static int read_short_break(sgk__row *row)
+static int read_short_break(sgk__row *row, sgk__fact *f)
 {
     const char *s;
     size_t n;
-    if (!sgk__row_code(row, SGK__COL_LEGAL_STATUS, &s, &n))
+    if (!sgk__row_code(row, SGK__COL_LEGAL_STATUS, &s, &n)) {
+        f->flags |= SGK__FLAG_BLANK;
         return 0;
+    }
     return sgk__code_is(s, n, "V3") || sgk__code_is(s, n, "V4");
 }
 
@@ -64,8 +66,9 @@ void sgk__cla_ingest(sgk__row *row, sgk__fact *f)
         f->bad |= SGK__BAD_D1;
     }
     f->code = (uint8_t)read_reason(row);
-    f->code2 = (uint8_t)read_short_break(row);
-    f->flags = (uint8_t)read_new_episode(row);
+    f->code2 = (uint8_t)read_short_break(row, f);
+    f->flags |= (uint8_t)read_new_episode(row);
+    sgk__ethnicity_ingest(row, f);
 }
 
 /* Whether an episode ending in the period is a real ceasing to be looked

@@ -2,8 +2,8 @@
  * (front_door.c).
  *
  * Fact layout: d[0] referral_date, d[1] decision_date, code the NFA flag
- * (0 blank, 1 yes, 2 no), num the Annex A "Number of Referrals in Last 12
- * Months" (-1 when blank).  Bad slots: D1 a bad decision date or one before
+ * (0 blank, 1 yes, 2 no), flags the ethnicity code (family.h), num the
+ * Annex A "Number of Referrals in Last 12 Months" (-1 when blank).  Bad slots: D1 a bad decision date or one before
  * the referral; CODE a flag that is not Yes or No; NUM a count that is not
  * a whole number. */
 #include "family.h"
@@ -65,4 +65,5 @@ void sgk__referrals_ingest(sgk__row *row, sgk__fact *f)
     read_decision(row, f);
     read_nfa(row, f);
     read_count(row, f);
+    sgk__ethnicity_ingest(row, f);
 }

@@ -11,6 +11,7 @@ void sgk__results_free(struct sgk_engine *e)
 {
     sgk__results *r = &e->results;
     sgk__exceptions_free(e);
+    sgk__dq_free(e);
     sgk__free(&e->mem, r->team_order);
     sgk__free(&e->mem, r->month_labels);
     sgk__free(&e->mem, r->total);

@@ -562,7 +562,11 @@ static const char kent_2011[] =
     "cla_dental_check,>=,85,,2012-03-31,IN 16,"
     "Children in care having dental checks: at least 85% by March 2012\n"
     "cla_dental_check,>=,85,2012-04-01,2013-03-31,IN 16,"
-    "Children in care having dental checks: at least 85% kept over 2012-13\n";
+    "Children in care having dental checks: at least 85% kept over 2012-13\n"
+    "dq_blank_or_invalid,<=,5,,,action 3.2.7,"
+    "Data quality errors or blanks: at most 5% of the entries per field\n"
+    "ethnicity_recorded,>=,100,,,action 6.3.6,"
+    "Ethnicity data entered for all cases\n";
 
 int sgk__targets_use_profile(const sgk__mem *mem, sgk__targets *t,
                              const char *name, sgk__error *err)

@@ -7,7 +7,7 @@
  * Only qualified social worker posts count.  The extract is a snapshot.
  *
  * Fact layout: num FTE x 10000 (exact sums), code the status, code2 1 when
- * qualified. */
+ * qualified, SGK__FLAG_BLANK in flags when qualified was blank. */
 #include "family.h"
 
 enum { ST_IN_POST = 1, ST_VACANT = 2, ST_AGENCY = 3 };
@@ -69,8 +69,10 @@ static void read_qualified(sgk__row *row, sgk__fact *f)
     const char *s;
     size_t n;
     f->code2 = 1;
-    if (!sgk__row_code(row, SGK__COL_QUALIFIED, &s, &n))
+    if (!sgk__row_code(row, SGK__COL_QUALIFIED, &s, &n)) {
+        f->flags |= SGK__FLAG_BLANK; /* read as qualified */
         return;
+    }
     if (sgk__code_is(s, n, "y") || sgk__code_is(s, n, "yes") ||
         sgk__code_is(s, n, "true") || sgk__code_is(s, n, "1"))
         return;

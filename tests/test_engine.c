@@ -170,10 +170,13 @@ static const char fixture_cp[] =
     "A,2021-07-01,,0,North\n"
     "B,2021-05-05,,1,South\n"
     "C,2021-05-05,bad,,\n";
+/* With a duplicate (line 4) and an ethnicity column, so that the
+ * allocations of duplicates, data quality and ethnicity fail too. */
 static const char fixture_cases[] =
-    "child_id,case_start_date,worker,category,team\n"
-    "A,2021-01-01,,CP,North\n"
-    "B,2021-01-01,Sam,CLA,South\n";
+    "child_id,case_start_date,worker,category,team,ethnicity\n"
+    "A,2021-01-01,,CP,North,WBRI\n"
+    "B,2021-01-01,Sam,CLA,South,\n"
+    "A,2021-01-01,,CP,North,WBRI\n";
 /* Front door: the joins and look-backs sort keys of their own. */
 static const char fixture_referrals[] =
     "child_id,referral_date,decision_date,team\n"

@@ -30,6 +30,12 @@
  *   expect_rows FILE READ USED REJECTED
  *   expect_rejection FILE LINE COLUMN   (COLUMN "-" = whole-row rejection)
  *   expect_rejections N
+ *   expect_dq FILE FIELD ROWS BLANK INVALID [STATUS]
+ *                                  the data-quality row of FILE's canonical
+ *                                  column FIELD (STATUS as expect_status)
+ *   expect_no_dq FILE FIELD        FIELD has no data-quality row for FILE
+ *   expect_dq_count N              data-quality rows in all
+ *   expect_duplicates FILE N       sgk_input_duplicates
  *
  * Every mismatch in a case is collected (and printed to stderr) and the
  * case fails once, after its engine has been freed, with a message naming
@@ -467,6 +473,87 @@ static int ti_int(const char *s, long long *out)
     return end != s && *end == '\0' && errno == 0;
 }
 
+/* The data-quality row of an input's field, or -1. */
+static int ti_dq_row(struct ti_ctx *c, int input, const char *field)
+{
+    int k;
+    for (k = 0; k < sgk_dq_count(c->e); k++)
+        if (sgk_dq_input(c->e, k) == input &&
+            strcmp(sgk_dq_field(c->e, k), field) == 0)
+            return k;
+    return -1;
+}
+
+static void ti_expect_dq(struct ti_ctx *c, int line, char **tok, int n)
+{
+    const struct ti_input *in = NULL;
+    long long rows, blank, invalid;
+    int k;
+
+    if (strcmp(tok[0], "expect_dq_count") == 0) {
+        if (n != 2 || !ti_int(tok[1], &rows)) {
+            ti_fail(c, line, "expect_dq_count needs N");
+            return;
+        }
+        if (sgk_dq_count(c->e) != rows)
+            ti_fail(c, line, "expected %lld data-quality rows, got %d", rows,
+                    sgk_dq_count(c->e));
+        return;
+    }
+    if (n < 3 || (in = ti_find_input(c, line, tok[1])) == NULL)
+        return;
+    if (in->index < 0) {
+        ti_fail(c, line, "%s was not added to the engine", tok[1]);
+        return;
+    }
+    if (strcmp(tok[0], "expect_duplicates") == 0) {
+        if (!ti_int(tok[2], &rows))
+            ti_fail(c, line, "expect_duplicates needs FILE N");
+        else if (sgk_input_duplicates(c->e, in->index) != rows)
+            ti_fail(c, line, "%s: expected %lld duplicates, got %lld",
+                    tok[1], rows,
+                    (long long)sgk_input_duplicates(c->e, in->index));
+        return;
+    }
+    k = ti_dq_row(c, in->index, tok[2]);
+    if (strcmp(tok[0], "expect_no_dq") == 0) {
+        if (k >= 0)
+            ti_fail(c, line, "%s: field %s has a data-quality row", tok[1],
+                    tok[2]);
+        return;
+    }
+    if ((n != 6 && n != 7) || !ti_int(tok[3], &rows) ||
+        !ti_int(tok[4], &blank) || !ti_int(tok[5], &invalid)) {
+        ti_fail(c, line, "expect_dq needs FILE FIELD ROWS BLANK INVALID "
+                         "[STATUS]");
+        return;
+    }
+    if (k < 0) {
+        ti_fail(c, line, "%s: no data-quality row for %s", tok[1], tok[2]);
+        return;
+    }
+    if (sgk_dq_rows(c->e, k) != rows || sgk_dq_blank(c->e, k) != blank ||
+        sgk_dq_invalid(c->e, k) != invalid)
+        ti_fail(c, line, "%s %s rows/blank/invalid: expected %lld/%lld/%lld, "
+                "got %lld/%lld/%lld", tok[1], tok[2], rows, blank, invalid,
+                (long long)sgk_dq_rows(c->e, k),
+                (long long)sgk_dq_blank(c->e, k),
+                (long long)sgk_dq_invalid(c->e, k));
+    if (rows > 0 && fabs(sgk_dq_value(c->e, k) -
+                         100.0 * (double)(blank + invalid) / (double)rows) >
+                        TI_TOLERANCE)
+        ti_fail(c, line, "%s %s: value %g is not the percentage", tok[1],
+                tok[2], sgk_dq_value(c->e, k));
+    if (n == 7) {
+        int want = ti_status_from_name(tok[6]);
+        if (want < 0)
+            ti_fail(c, line, "unknown status \"%s\"", tok[6]);
+        else if (sgk_dq_status(c->e, k) != want)
+            ti_fail(c, line, "%s %s: expected status %s, got %s", tok[1],
+                    tok[2], tok[6], ti_status_text(sgk_dq_status(c->e, k)));
+    }
+}
+
 static void ti_expect(struct ti_ctx *c, int line, char **tok, int n)
 {
     char where[256];
@@ -634,6 +721,10 @@ static void ti_expect(struct ti_ctx *c, int line, char **tok, int n)
         if (got != (int64_t)want)
             ti_fail(c, line, "expected %lld rejections in all, got %lld",
                     want, (long long)got);
+    } else if (strncmp(tok[0], "expect_dq", 9) == 0 ||
+               strcmp(tok[0], "expect_no_dq") == 0 ||
+               strcmp(tok[0], "expect_duplicates") == 0) {
+        ti_expect_dq(c, line, tok, n);
     } else {
         ti_fail(c, line, "unknown directive \"%s\"", tok[0]);
     }

@@ -22,10 +22,13 @@ static char *make_assessments(int rows, int broken_end)
         static const char *const notes[] = {
             "", "\"line one\nline two\"", "\"a, b\"\"c\"\"\n\n,d\"",
             "plain", "\"\n\"", "x\"y"};
-        int day = 1 + (i * 7) % 28, month = 4 + i % 9;
+        /* Every 37th row repeats the last one's child and start: a
+         * duplicate, which must be found across chunks too. */
+        int j = i % 37 == 36 ? i - 1 : i;
+        int day = 1 + (j * 7) % 28, month = 4 + j % 9;
         used += (size_t)snprintf(
-            s + used, cap - used, "C%d,%s,2021-%02d-%02d,%s,T%d,%s\n", i % 97,
-            types[i % 3], month, day,
+            s + used, cap - used, "C%d,%s,2021-%02d-%02d,%s,T%d,%s\n", j % 97,
+            types[j % 3], month, day,
             i % 5 == 0 ? "" : i % 17 == 0 ? "31/02/2021" : "2022-01-14",
             i % 4, notes[i % 6]);
     }
@@ -83,10 +86,18 @@ static char *summary(sgk_engine *e)
         append(&out, &used, &cap, buf);
     }
     for (i = 0; i < sgk_engine_input_count(e); i++) {
-        snprintf(buf, sizeof buf, "\n%s %lld/%lld/%lld", sgk_input_name(e, i),
-                 (long long)sgk_input_rows_read(e, i),
+        snprintf(buf, sizeof buf, "\n%s %lld/%lld/%lld d%lld",
+                 sgk_input_name(e, i), (long long)sgk_input_rows_read(e, i),
                  (long long)sgk_input_rows_used(e, i),
-                 (long long)sgk_input_rows_rejected(e, i));
+                 (long long)sgk_input_rows_rejected(e, i),
+                 (long long)sgk_input_duplicates(e, i));
+        append(&out, &used, &cap, buf);
+    }
+    for (k = 0; k < sgk_dq_count(e); k++) {
+        snprintf(buf, sizeof buf, "\ndq %d %s %lld %lld %lld",
+                 sgk_dq_input(e, k), sgk_dq_field(e, k),
+                 (long long)sgk_dq_rows(e, k), (long long)sgk_dq_blank(e, k),
+                 (long long)sgk_dq_invalid(e, k));
         append(&out, &used, &cap, buf);
     }
     for (i = 0; i < sgk_indicator_count(); i++)

@@ -90,6 +90,8 @@ static const expect_row kent[] = {
     {"cla_health_check", SGK__OP_GE, 85, "2012-04-01", "2013-03-31", "IN 16"},
     {"cla_dental_check", SGK__OP_GE, 85, NULL, "2012-03-31", "IN 16"},
     {"cla_dental_check", SGK__OP_GE, 85, "2012-04-01", "2013-03-31", "IN 16"},
+    {"dq_blank_or_invalid", SGK__OP_LE, 5, NULL, NULL, "action 3.2.7"},
+    {"ethnicity_recorded", SGK__OP_GE, 100, NULL, NULL, "action 6.3.6"},
 };
 #define NKENT (sizeof kent / sizeof kent[0])
 

@@ -77,9 +77,10 @@ enum gen_field {
     GEN_F_PL_POST, GEN_F_URN, GEN_F_CATEGORY, GEN_F_UNALLOC, GEN_F_POST,
     GEN_F_FTE, GEN_F_STATUS, GEN_F_QUALIFIED, GEN_F_NOTES, GEN_F_REFS_12M,
     /* Children in care and care leavers. */
-    GEN_F_ETHNICITY, GEN_F_HEALTH, GEN_F_DENTAL, GEN_F_PLACEMENTS,
+    GEN_F_HEALTH, GEN_F_DENTAL, GEN_F_PLACEMENTS,
     GEN_F_DAYS_MISSED, GEN_F_ELIGIBILITY, GEN_F_IN_TOUCH, GEN_F_ACTIV,
-    GEN_F_ACCOM, GEN_F_SUITABLE, GEN_F_COUNT
+    GEN_F_ACCOM, GEN_F_SUITABLE, GEN_F_ETHNIC, GEN_F_ETHNIC_AA,
+    GEN_F_COUNT
 };
 
 /* How a column is written, and how a bad row may spoil it. */
@@ -171,6 +172,8 @@ typedef struct {
     char id[24];
     gen_day dob;
     int male;
+    const char *ethnic, *ethnic_aa; /* CBDS code, and Annex A's "a) WBRI";
+                                       NULL when never recorded */
     char team_buf[4][48]; /* names for each function, filled lazily */
     char worker_buf[4][48];
     int team_ready[4];
@@ -194,6 +197,9 @@ void gen_child_write(const gen_config *cfg, gen_out *out, uint64_t index);
 const char *gen_child_team(gen_child *c, int function);
 const char *gen_child_worker(gen_child *c, int function);
 void gen_child_row(const gen_child *c, gen_row *row);
+/* Picks the ethnicity of the child numbered `index` (its own stream, so
+ * the same index always gets the same code). */
+void gen_child_ethnicity(const gen_config *cfg, uint64_t index, gen_child *c);
 void gen_child_note_case(gen_child *c, gen_day start, gen_day end,
                          int function);
 /* Writes a period of care from `start` along one of the care paths. */

@@ -91,6 +91,28 @@ void gen_child_row(const gen_child *c, gen_row *row)
     row->s[GEN_F_GENDER] = c->male ? "Male" : "Female";
     row->s[GEN_F_GENDER_AA] = c->male ? "a) Male" : "b) Female";
     row->d[GEN_F_DOB] = c->dob;
+    row->s[GEN_F_ETHNIC] = c->ethnic;
+    row->s[GEN_F_ETHNIC_AA] = c->ethnic_aa;
+}
+
+/* A child's ethnicity, in rough proportion to England's children in need,
+ * with a few refused (REFU), not obtained (NOBT) and never recorded.  Its
+ * own stream, so adding it moved no other value. */
+void gen_child_ethnicity(const gen_config *cfg, uint64_t index, gen_child *c)
+{
+    static const char *const codes[] = {
+        "a) WBRI", "b) WIRI", "c) WIRT", "d) WOTH", "e) WROM", "f) MWBC",
+        "g) MWBA", "h) MWAS", "i) MOTH", "j) AIND", "k) APKN", "l) ABAN",
+        "m) AOTH", "n) BCRB", "o) BAFR", "p) BOTH", "q) CHNE", "r) OOTH",
+        "s) REFU", "s) NOBT", NULL};
+    static const unsigned w[] = {700, 5, 5, 40, 5, 30, 10, 10, 25, 15, 20,
+                                 8, 15, 10, 30, 10, 3, 20, 9, 15, 15};
+    gen_rng r;
+    int k;
+    gen_rng_seed(&r, cfg->seed, UINT64_C(0xE7A0000000000000) + index);
+    k = gen_weighted(&r, w, (int)(sizeof w / sizeof w[0]));
+    c->ethnic_aa = codes[k];
+    c->ethnic = codes[k] ? codes[k] + 3 : NULL;
 }
 
 void gen_child_note_case(gen_child *c, gen_day start, gen_day end,
@@ -462,6 +484,7 @@ void gen_child_write(const gen_config *cfg, gen_out *out, uint64_t index)
     make_id(cfg, index, c.id, sizeof c.id);
     c.slot = (uint32_t)(gen_rng_next(&c.rng) >> 40);
     c.male = gen_chance(&c.rng, 510);
+    gen_child_ethnicity(cfg, index, &c);
     c.dob = GEN_NO_DAY;
     c.case_start = c.case_end = GEN_NO_DAY;
     c.last_function = GEN_CIN;

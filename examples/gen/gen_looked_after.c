@@ -18,19 +18,6 @@ static gen_rng extra_stream(const gen_child *c)
     return r;
 }
 
-static const char *ethnicity(gen_rng *r)
-{
-    static const char *const codes[] = {"WBRI", "WIRI", "WOTH", "WROM",
-                                        "MWBC", "MWBA", "MWAS", "MOTH",
-                                        "AIND", "APKN", "ABAN", "BAFR",
-                                        "BCRB", "CHNE", "OOTH", "REFU"};
-    static const unsigned w[] = {700, 10, 40, 10, 30, 15, 10, 20,
-                                 20, 15, 10, 40, 20, 5, 15, 20};
-    return codes[gen_weighted(r, w, 16)];
-}
-
-/* A check dated in the 12 months up to `to` with probability permille,
- * else an older one or none. */
 static gen_day check_date(gen_rng *r, gen_day to, gen_day since,
                           unsigned permille)
 {
@@ -68,7 +55,6 @@ static void write_child(gen_child *c, const gen_care_summary *s, gen_rng *r)
     char places[12], days[12];
     int age = school_age(c->dob, cfg->to);
     gen_child_row(c, &row);
-    row.s[GEN_F_ETHNICITY] = ethnicity(r);
     row.d[GEN_F_START] = s->start;
     row.d[GEN_F_END] = s->end;
     row.s[GEN_F_REASON] = s->reason;
@@ -126,7 +112,6 @@ static void write_leaver(gen_child *c, gen_rng *r)
     char code[4];
     int t = gen_weighted(r, touch_w, 6);
     gen_child_row(c, &row);
-    row.s[GEN_F_ETHNICITY] = ethnicity(r);
     row.s[GEN_F_ELIGIBILITY] = "b) Former relevant child";
     row.s[GEN_F_IN_TOUCH] = annex_a ? touch_aa[t] : touch[t];
     if (t == 0) {
@@ -166,6 +151,7 @@ void gen_leaver_write(const gen_config *cfg, gen_out *out, uint64_t index)
     gen_child_id(cfg, index + cfg->children, c.id, sizeof c.id);
     c.slot = (uint32_t)(gen_rng_next(&r) >> 40);
     c.male = gen_chance(&r, 520);
+    gen_child_ethnicity(cfg, index + cfg->children, &c);
     c.dob = gen_anniversary(cfg->to, -18) - gen_range(&r, 0, 3 * 365 - 1);
     write_leaver(&c, &r);
 }

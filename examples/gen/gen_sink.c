@@ -27,6 +27,7 @@ static const gen_col referral_cols[] = {
     {"decision_date", GEN_F_DECISION, GEN_T_DATE},
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
     /* Annex A list 3's count; TEXT, so bad rows spoil the same columns as
      * before it was added. */
@@ -41,6 +42,7 @@ static const gen_col assessment_cols[] = {
     {"completion_date", GEN_F_END, GEN_T_DATE},
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -52,6 +54,7 @@ static const gen_col plan_cols[] = {
     {"initial_category", GEN_F_ABUSE, GEN_T_TEXT},
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -69,6 +72,7 @@ static const gen_col plan_cols_annex_a[] = {
     {"Number of Previous Child Protection Plans", GEN_F_PREV, GEN_T_NUM},
     {"Allocated Team", GEN_F_TEAM, GEN_T_TEXT},
     {"Allocated Worker", GEN_F_WORKER, GEN_T_TEXT},
+    {"Ethnicity", GEN_F_ETHNIC_AA, GEN_T_TEXT},
     {"Notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -80,6 +84,7 @@ static const gen_col episode_cols[] = {
     {"legal_status", GEN_F_LS, GEN_T_TEXT},
     {"placement", GEN_F_PLACE, GEN_T_TEXT},
     {"team", GEN_F_TEAM, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -98,6 +103,7 @@ static const gen_col episode_cols_903[] = {
     {"HOME_POST", GEN_F_HOME_POST, GEN_T_TEXT},
     {"PL_POST", GEN_F_PL_POST, GEN_T_TEXT},
     {"URN", GEN_F_URN, GEN_T_TEXT},
+    {"ETHNIC", GEN_F_ETHNIC, GEN_T_TEXT},
     {"NOTES", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -109,6 +115,7 @@ static const gen_col case_cols[] = {
     {"team", GEN_F_TEAM, GEN_T_TEXT},
     {"worker", GEN_F_WORKER, GEN_T_TEXT},
     {"unallocated_since", GEN_F_UNALLOC, GEN_T_DATE},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"notes", GEN_F_NOTES, GEN_T_NOTES},
 };
 
@@ -126,7 +133,7 @@ static const gen_col cla_child_cols[] = {
     {"child_id", GEN_F_CHILD, GEN_T_ID},
     {"date_of_birth", GEN_F_DOB, GEN_T_DATE},
     {"gender", GEN_F_GENDER, GEN_T_TEXT},
-    {"ethnicity", GEN_F_ETHNICITY, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"start_date", GEN_F_START, GEN_T_DATE},
     {"legal_status", GEN_F_LS, GEN_T_TEXT},
     {"health_assessment_date", GEN_F_HEALTH, GEN_T_DATE},
@@ -146,7 +153,7 @@ static const gen_col cla_child_cols[] = {
 static const gen_col cla_child_cols_annex_a[] = {
     {"Child Unique ID", GEN_F_CHILD, GEN_T_ID},
     {"Gender", GEN_F_GENDER_AA, GEN_T_TEXT},
-    {"Ethnicity", GEN_F_ETHNICITY, GEN_T_TEXT},
+    {"Ethnicity", GEN_F_ETHNIC_AA, GEN_T_TEXT},
     {"Date of Birth", GEN_F_DOB, GEN_T_DATE},
     {"Date Started to be Looked After", GEN_F_START, GEN_T_DATE},
     {"Child's Legal Status", GEN_F_LS, GEN_T_TEXT},
@@ -167,7 +174,7 @@ static const gen_col cla_child_cols_annex_a[] = {
 static const gen_col leaver_cols[] = {
     {"child_id", GEN_F_CHILD, GEN_T_ID},
     {"date_of_birth", GEN_F_DOB, GEN_T_DATE},
-    {"ethnicity", GEN_F_ETHNICITY, GEN_T_TEXT},
+    {"ethnicity", GEN_F_ETHNIC, GEN_T_TEXT},
     {"in_touch", GEN_F_IN_TOUCH, GEN_T_CODE},
     {"activity", GEN_F_ACTIV, GEN_T_CODE},
     {"accommodation", GEN_F_ACCOM, GEN_T_CODE},
@@ -180,7 +187,7 @@ static const gen_col leaver_cols[] = {
 static const gen_col leaver_cols_annex_a[] = {
     {"Child Unique ID", GEN_F_CHILD, GEN_T_ID},
     {"Gender", GEN_F_GENDER_AA, GEN_T_TEXT},
-    {"Ethnicity", GEN_F_ETHNICITY, GEN_T_TEXT},
+    {"Ethnicity", GEN_F_ETHNIC_AA, GEN_T_TEXT},
     {"Date of Birth", GEN_F_DOB, GEN_T_DATE},
     {"Allocated Team", GEN_F_TEAM, GEN_T_TEXT},
     {"Allocated Worker", GEN_F_WORKER, GEN_T_TEXT},

@@ -100,6 +100,7 @@ int sgk_input_kind(const sgk_engine *engine, int input);
 int64_t sgk_input_rows_read(const sgk_engine *engine, int input);
 int64_t sgk_input_rows_used(const sgk_engine *engine, int input);
 int64_t sgk_input_rows_rejected(const sgk_engine *engine, int input);
+int64_t sgk_input_duplicates(const sgk_engine *engine, int input);
 int sgk_engine_use_profile(sgk_engine *engine, const char *name);
 int sgk_engine_load_thresholds(sgk_engine *engine, const char *path);
 int sgk_engine_load_thresholds_buffer(sgk_engine *engine, const char *name, const char *data, size_t len);
@@ -159,6 +160,15 @@ int sgk_rejection_column_number(const sgk_engine *engine, int64_t r);
 const char *sgk_rejection_indicator(const sgk_engine *engine, int64_t r);
 const char *sgk_rejection_reason(const sgk_engine *engine, int64_t r);
 int64_t sgk_engine_rejections_dropped(const sgk_engine *engine);
+int sgk_dq_count(const sgk_engine *engine);
+int sgk_dq_input(const sgk_engine *engine, int k);
+const char *sgk_dq_field(const sgk_engine *engine, int k);
+const char *sgk_dq_header(const sgk_engine *engine, int k);
+int64_t sgk_dq_rows(const sgk_engine *engine, int k);
+int64_t sgk_dq_blank(const sgk_engine *engine, int k);
+int64_t sgk_dq_invalid(const sgk_engine *engine, int k);
+double sgk_dq_value(const sgk_engine *engine, int k);
+int sgk_dq_status(const sgk_engine *engine, int k);
 const char *sgk_engine_errmsg(const sgk_engine *engine);
 const char *sgk_engine_errfile(const sgk_engine *engine);
 int64_t sgk_engine_errline(const sgk_engine *engine);
@@ -430,6 +440,20 @@ function Engine:compute()
       rows_read = tonumber(lib.sgk_input_rows_read(h, k)),
       rows_used = tonumber(lib.sgk_input_rows_used(h, k)),
       rows_rejected = tonumber(lib.sgk_input_rows_rejected(h, k)),
+      duplicates = tonumber(lib.sgk_input_duplicates(h, k)),
+    }
+  end
+  r.data_quality = {}
+  for k = 0, lib.sgk_dq_count(h) - 1 do
+    r.data_quality[k + 1] = {
+      input = str(lib.sgk_input_name(h, lib.sgk_dq_input(h, k))),
+      field = str(lib.sgk_dq_field(h, k)),
+      header = str(lib.sgk_dq_header(h, k)),
+      rows = tonumber(lib.sgk_dq_rows(h, k)),
+      blank = tonumber(lib.sgk_dq_blank(h, k)),
+      invalid = tonumber(lib.sgk_dq_invalid(h, k)),
+      value = num(lib.sgk_dq_value(h, k)),
+      status = str(lib.sgk_status_name(lib.sgk_dq_status(h, k))),
     }
   end
   for k = 0, tonumber(lib.sgk_engine_rejection_count(h)) - 1 do

@@ -197,6 +197,7 @@ PROTOTYPES: Dict[str, tuple] = {
     "sgk_input_rows_read": (_i64, [_E, _int]),
     "sgk_input_rows_used": (_i64, [_E, _int]),
     "sgk_input_rows_rejected": (_i64, [_E, _int]),
+    "sgk_input_duplicates": (_i64, [_E, _int]),
     "sgk_engine_use_profile": (_int, [_E, _str]),
     "sgk_engine_load_thresholds": (_int, [_E, _str]),
     "sgk_engine_load_thresholds_buffer": (_int, [_E, _str, _str, _size]),
@@ -246,6 +247,15 @@ PROTOTYPES: Dict[str, tuple] = {
     "sgk_rejection_indicator": (_str, [_E, _i64]),
     "sgk_rejection_reason": (_str, [_E, _i64]),
     "sgk_engine_rejections_dropped": (_i64, [_E]),
+    "sgk_dq_count": (_int, [_E]),
+    "sgk_dq_input": (_int, [_E, _int]),
+    "sgk_dq_field": (_str, [_E, _int]),
+    "sgk_dq_header": (_str, [_E, _int]),
+    "sgk_dq_rows": (_i64, [_E, _int]),
+    "sgk_dq_blank": (_i64, [_E, _int]),
+    "sgk_dq_invalid": (_i64, [_E, _int]),
+    "sgk_dq_value": (_dbl, [_E, _int]),
+    "sgk_dq_status": (_int, [_E, _int]),
     "sgk_engine_errmsg": (_str, [_E]),
     "sgk_engine_errfile": (_str, [_E]),
     "sgk_engine_errline": (_i64, [_E]),
@@ -430,6 +440,21 @@ class Input:
     rows_read: int
     rows_used: int
     rows_rejected: int
+    duplicates: int = 0             # of rows_rejected, later duplicates
+
+
+@dataclass
+class FieldQuality:
+    """Blank or invalid entries in one field of one input (the
+    dq_blank_or_invalid table)."""
+    input: str
+    field: str                      # canonical column name
+    header: Optional[str]           # as written in the input
+    rows: int
+    blank: int
+    invalid: int
+    value: Optional[float]          # percent; None when the input is empty
+    status: Optional[str]           # against dq_blank_or_invalid's target
 
 
 @dataclass
@@ -450,6 +475,7 @@ class Results:
     rejections_dropped: int = 0
     teams: List[str] = field(default_factory=list)
     months: List[str] = field(default_factory=list)
+    data_quality: List[FieldQuality] = field(default_factory=list)
 
     def __getitem__(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -478,7 +504,8 @@ class IndicatorInfo:
     definition: str
     source: str
     unit: str
-    kind: str
+    kind: str                       # the extract kind read; "any" for one
+                                    # that reads every kind (data quality)
 
 
 # --------------------------------------------------------------------------
@@ -749,7 +776,8 @@ class Engine:
         return Results(indicators=out, inputs=self.inputs(),
                        rejections=self.rejections(),
                        rejections_dropped=lib.sgk_engine_rejections_dropped(h),
-                       teams=teams, months=months)
+                       teams=teams, months=months,
+                       data_quality=self.data_quality())
 
     def _exceptions(self, ind: int) -> List[CaseException]:
         lib, h = self._lib, self._h
@@ -772,8 +800,26 @@ class Engine:
                       kind=_text(lib.sgk_kind_name(lib.sgk_input_kind(h, k))),
                       rows_read=lib.sgk_input_rows_read(h, k),
                       rows_used=lib.sgk_input_rows_used(h, k),
-                      rows_rejected=lib.sgk_input_rows_rejected(h, k))
+                      rows_rejected=lib.sgk_input_rows_rejected(h, k),
+                      duplicates=(0 if "sgk_input_duplicates" in lib.sgk_missing
+                                  else lib.sgk_input_duplicates(h, k)))
                 for k in range(lib.sgk_engine_input_count(h))]
+
+    def data_quality(self) -> List[FieldQuality]:
+        """Blank and invalid entries per input and field, from the last
+        compute (empty before one)."""
+        lib, h = self._lib, self._handle()
+        if "sgk_dq_count" in lib.sgk_missing:
+            return []
+        return [FieldQuality(
+            input=_text(lib.sgk_input_name(h, lib.sgk_dq_input(h, k))),
+            field=_text(lib.sgk_dq_field(h, k)),
+            header=_text(lib.sgk_dq_header(h, k)),
+            rows=lib.sgk_dq_rows(h, k), blank=lib.sgk_dq_blank(h, k),
+            invalid=lib.sgk_dq_invalid(h, k),
+            value=_num(lib.sgk_dq_value(h, k)),
+            status=_text(lib.sgk_status_name(lib.sgk_dq_status(h, k))))
+            for k in range(lib.sgk_dq_count(h))]
 
     def rejections(self) -> List[Rejection]:
         lib, h = self._lib, self._handle()
@@ -811,7 +857,8 @@ def indicators(library=None) -> List[IndicatorInfo]:
         definition=_text(lib.sgk_indicator_definition(i)),
         source=_text(lib.sgk_indicator_source(i)),
         unit=_unit_name(lib.sgk_indicator_unit(i)),
-        kind=_text(lib.sgk_kind_name(lib.sgk_indicator_kind(i))))
+        kind=(_text(lib.sgk_kind_name(lib.sgk_indicator_kind(i)))
+              if lib.sgk_indicator_kind(i) != Kind.AUTO else "any"))
         for i in range(lib.sgk_indicator_count())]
 
 

@@ -154,3 +154,13 @@ void report_status_counts(const sgk_engine *e, int counts[5])
             counts[s]++;
     }
 }
+
+int report_has_breakdown(const sgk_engine *e, int ind, int group)
+{
+    int k, n = group == SGK_GROUP_TEAM ? sgk_engine_team_count(e)
+                                       : sgk_engine_month_count(e);
+    for (k = 0; k < n; k++)
+        if (!isnan(sgk_result_numerator(e, ind, group, k)))
+            return 1;
+    return 0;
+}

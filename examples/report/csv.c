@@ -49,7 +49,7 @@ void report_csv_end_row(FILE *out)
 static const char *const header[] = {
     "group", "key", "indicator", "label", "unit", "value", "numerator",
     "denominator", "status", "op", "target", "amber", "target_source",
-    "benchmark", "benchmark_label", "note", NULL,
+    "benchmark", "benchmark_label", "note", "blank", "invalid", NULL,
 };
 
 static void number_cell(FILE *out, double v, int suppressed)
@@ -103,7 +103,48 @@ static void write_row(FILE *out, const sgk_engine *e, const report_options *o,
     /* One note per indicator, on its total row. */
     report_csv_cell(out, group == SGK_GROUP_TOTAL ? sgk_result_note(e, ind)
                                                   : "", 0);
+    report_csv_cell(out, "", 0);
+    report_csv_cell(out, "", 0);
     report_csv_end_row(out);
+}
+
+/* A breakdown the indicator has data for but no figures in (data quality
+ * by team, ethnicity by month) is left out. */
+static int want_group(const sgk_engine *e, int ind, int group)
+{
+    return isnan(sgk_result_numerator(e, ind, SGK_GROUP_TOTAL, 0)) ||
+           report_has_breakdown(e, ind, group);
+}
+
+/* Group "field": one row per (extract, field) of the data-quality table,
+ * keyed "extract: header", under dq_blank_or_invalid; numerator is blank
+ * plus invalid, denominator the rows. */
+static void write_dq_rows(FILE *out, const sgk_engine *e)
+{
+    int k, ind = sgk_indicator_find("dq_blank_or_invalid");
+    for (k = 0; ind >= 0 && k < sgk_dq_count(e); k++) {
+        char name[300], buf[32];
+        report_dq_name(name, sizeof name, e, k);
+        report_csv_cell(out, "field", 1);
+        report_csv_cell(out, name, 0);
+        report_csv_cell(out, sgk_indicator_id(ind), 0);
+        report_csv_cell(out, sgk_indicator_label(ind), 0);
+        report_csv_cell(out, "percent", 0);
+        number_cell(out, sgk_dq_value(e, k), 0);
+        number_cell(out, (double)(sgk_dq_blank(e, k) + sgk_dq_invalid(e, k)),
+                    0);
+        number_cell(out, (double)sgk_dq_rows(e, k), 0);
+        report_csv_cell(out, report_status_word(sgk_dq_status(e, k)), 0);
+        threshold_cells(out, e, ind, SGK_GROUP_TOTAL);
+        report_csv_cell(out, "", 0); /* benchmark, its label, note */
+        report_csv_cell(out, "", 0);
+        report_csv_cell(out, "", 0);
+        snprintf(buf, sizeof buf, "%lld", (long long)sgk_dq_blank(e, k));
+        report_csv_cell(out, buf, 0);
+        snprintf(buf, sizeof buf, "%lld", (long long)sgk_dq_invalid(e, k));
+        report_csv_cell(out, buf, 0);
+        report_csv_end_row(out);
+    }
 }
 
 int report_write_csv(FILE *out, const sgk_engine *e, const report_options *o)
@@ -116,10 +157,13 @@ int report_write_csv(FILE *out, const sgk_engine *e, const report_options *o)
     for (i = 0; i < n; i++)
         write_row(out, e, o, i, SGK_GROUP_TOTAL, 0);
     for (i = 0; i < n; i++)
-        for (k = 0; k < sgk_engine_team_count(e); k++)
+        for (k = 0; want_group(e, i, SGK_GROUP_TEAM) &&
+                    k < sgk_engine_team_count(e); k++)
             write_row(out, e, o, i, SGK_GROUP_TEAM, k);
     for (i = 0; i < n; i++)
-        for (k = 0; k < sgk_engine_month_count(e); k++)
+        for (k = 0; want_group(e, i, SGK_GROUP_MONTH) &&
+                    k < sgk_engine_month_count(e); k++)
             write_row(out, e, o, i, SGK_GROUP_MONTH, k);
+    write_dq_rows(out, e);
     return ferror(out) ? -1 : 0;
 }

@@ -391,6 +391,25 @@ static void exceptions_notice(FILE *out, const report_options *o)
     fputs("</ul>\n</div>\n", out);
 }
 
+/* Says so when a breakdown that was asked for means nothing for the
+ * indicator (data quality has none; ethnicity none by month). */
+static void no_breakdown_note(FILE *out, const sgk_engine *e,
+                              const report_options *o, int ind)
+{
+    int month = o->monthly && sgk_engine_month_count(e) > 0 &&
+                !report_has_breakdown(e, ind, SGK_GROUP_MONTH);
+    int team = o->by_team && sgk_engine_team_count(e) > 0 &&
+               !report_has_breakdown(e, ind, SGK_GROUP_TEAM);
+    if (!month && !team)
+        return;
+    fprintf(out, "<p class=\"note\">No breakdown by %s for this indicator",
+            month && team ? "month or team" : month ? "month" : "team");
+    if (strcmp(sgk_indicator_id(ind), "dq_blank_or_invalid") == 0)
+        fputs("; every extract and field is listed under <a href=\"#quality\">"
+              "Data quality</a>", out);
+    fputs(".</p>\n", out);
+}
+
 static void indicator_section(FILE *out, const sgk_engine *e,
                               const report_options *o, int ind)
 {
@@ -422,7 +441,7 @@ static void indicator_section(FILE *out, const sgk_engine *e,
         badge(out, c.status);
     }
     fputs("</p>\n", out);
-    if (o->monthly && sgk_engine_month_count(e) > 0) {
+    if (o->monthly && report_has_breakdown(e, ind, SGK_GROUP_MONTH)) {
         fputs("<figure>\n", out);
         report_svg_months(out, e, o, ind);
         fputs("<figcaption>By month. Each month is counted as its own "
@@ -432,7 +451,7 @@ static void indicator_section(FILE *out, const sgk_engine *e,
                  : ".</figcaption>\n", out);
         fputs("</figure>\n", out);
     }
-    if (o->by_team && sgk_engine_team_count(e) > 0) {
+    if (o->by_team && report_has_breakdown(e, ind, SGK_GROUP_TEAM)) {
         fputs("<figure>\n", out);
         report_svg_teams(out, e, o, ind);
         fputs(op ? "<figcaption>By team, worst first (furthest on the wrong "
@@ -443,6 +462,7 @@ static void indicator_section(FILE *out, const sgk_engine *e,
                   "authority.", out);
         fputs("</figcaption>\n</figure>\n", out);
     }
+    no_breakdown_note(out, e, o, ind);
     fputs("</section>\n", out);
 }
 

@@ -91,11 +91,47 @@ static void reasons_table(FILE *out, const sgk_engine *e)
     report_reasons_free(r, n);
 }
 
+/* Blank or invalid entries in each field the indicators read (Kent plan
+ * action 3.2.7); fields over the target are flagged in words, not only
+ * by colour. */
+static void fields_table(FILE *out, const sgk_engine *e)
+{
+    int k, n = sgk_dq_count(e);
+    if (n == 0)
+        return;
+    fputs("<div class=\"scroll\"><table class=\"cards\">\n<caption>Blank or "
+          "invalid entries in each field the indicators read</caption>\n"
+          "<thead><tr><th scope=\"col\">Extract: field</th><th scope=\"col\" "
+          "class=\"num\">Rows</th><th scope=\"col\" class=\"num\">Blank</th>"
+          "<th scope=\"col\" class=\"num\">Invalid</th><th scope=\"col\" "
+          "class=\"num\">Blank or invalid</th><th scope=\"col\">Status</th>"
+          "</tr></thead>\n<tbody>\n", out);
+    for (k = 0; k < n; k++) {
+        char name[300], pct[32];
+        const char *word = report_status_word(sgk_dq_status(e, k));
+        report_dq_name(name, sizeof name, e, k);
+        report_dq_percent(pct, sizeof pct, e, k);
+        fputs("<tr><th scope=\"row\">", out);
+        report_html_text(out, name);
+        fprintf(out, "</th><td class=\"num\" data-label=\"Rows\">%lld</td>"
+                     "<td class=\"num\" data-label=\"Blank\">%lld</td>"
+                     "<td class=\"num\" data-label=\"Invalid\">%lld</td>",
+                (long long)sgk_dq_rows(e, k), (long long)sgk_dq_blank(e, k),
+                (long long)sgk_dq_invalid(e, k));
+        report_html_td(out, "Blank or invalid", "num", pct);
+        fputs("</td>", out);
+        report_html_td(out, "Status", NULL, word);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table></div>\n", out);
+}
+
 void report_html_quality(FILE *out, const sgk_engine *e)
 {
     fputs("<section aria-labelledby=\"quality\">\n<h2 id=\"quality\">Data "
           "quality</h2>\n", out);
     inputs_table(out, e);
+    fields_table(out, e);
     reasons_table(out, e);
     fputs("</section>\n", out);
 }

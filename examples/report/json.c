@@ -48,10 +48,11 @@ static void write_inputs(FILE *out, const sgk_engine *e)
         fputs(", \"kind\": ", out);
         json_string(out, sgk_kind_name(sgk_input_kind(e, i)));
         fprintf(out, ", \"rows_read\": %lld, \"rows_used\": %lld, "
-                     "\"rows_rejected\": %lld}",
+                     "\"rows_rejected\": %lld, \"duplicates\": %lld}",
                 (long long)sgk_input_rows_read(e, i),
                 (long long)sgk_input_rows_used(e, i),
-                (long long)sgk_input_rows_rejected(e, i));
+                (long long)sgk_input_rows_rejected(e, i),
+                (long long)sgk_input_duplicates(e, i));
     }
     fputs(n ? "\n  ],\n" : "],\n", out);
 }
@@ -180,6 +181,33 @@ static void write_indicator(FILE *out, const sgk_engine *e,
     fputs("}", out);
 }
 
+/* Every (input, field) the indicators read: counts only, no values. */
+static void write_data_quality(FILE *out, const sgk_engine *e)
+{
+    int k, n = sgk_dq_count(e);
+    fputs("  \"data_quality\": [", out);
+    for (k = 0; k < n; k++) {
+        const char *status = sgk_status_name(sgk_dq_status(e, k));
+        fputs(k ? ",\n    {\"path\": " : "\n    {\"path\": ", out);
+        json_string(out, sgk_input_name(e, sgk_dq_input(e, k)));
+        fputs(", \"field\": ", out);
+        json_string(out, sgk_dq_field(e, k));
+        fputs(", \"header\": ", out);
+        json_string(out, sgk_dq_header(e, k));
+        fprintf(out, ", \"rows\": %lld, \"blank\": %lld, \"invalid\": %lld, "
+                     "\"value\": ", (long long)sgk_dq_rows(e, k),
+                (long long)sgk_dq_blank(e, k),
+                (long long)sgk_dq_invalid(e, k));
+        json_number(out, sgk_dq_value(e, k));
+        if (status) {
+            fputs(", \"status\": ", out);
+            json_string(out, status);
+        }
+        fputc('}', out);
+    }
+    fputs(n ? "\n  ],\n" : "],\n", out);
+}
+
 /* Where the exception lists went: file names and row counts only. */
 static void write_exception_lists(FILE *out, const report_options *o)
 {
@@ -247,6 +275,7 @@ int report_write_json(FILE *out, const sgk_engine *e, const report_options *o)
         fputs(ind + 1 < n ? ",\n" : "\n", out);
     }
     fputs("  ],\n", out);
+    write_data_quality(out, e);
     if (o->exceptions)
         write_exception_lists(out, o);
     write_rejections(out, e);

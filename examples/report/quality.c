@@ -3,6 +3,8 @@
  * Reasons quote the offending value ("start_date '2011-13-01' is not a
  * valid date: ..."); the grouping replaces quoted values with '...', so
  * a thousand bad dates make one line, and no value from a row is shown. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "report.h"
@@ -136,4 +138,20 @@ int report_exception_files(const report_options *o, int64_t *rows)
             *rows += o->exception_rows[i];
         }
     return files;
+}
+
+void report_dq_name(char *buf, size_t cap, const sgk_engine *e, int k)
+{
+    const char *header = sgk_dq_header(e, k);
+    snprintf(buf, cap, "%s: %s", sgk_input_name(e, sgk_dq_input(e, k)),
+             header && *header ? header : sgk_dq_field(e, k));
+}
+
+void report_dq_percent(char *buf, size_t cap, const sgk_engine *e, int k)
+{
+    double v = sgk_dq_value(e, k);
+    if (isnan(v))
+        snprintf(buf, cap, "no rows");
+    else
+        snprintf(buf, cap, "%.1f%%", v);
 }

@@ -104,6 +104,10 @@ const char *report_status_word(int status);
 void report_number(char *buf, size_t cap, double v);
 /* "Apr 2011" for "2011-04"; the input itself when it is not YYYY-MM. */
 void report_month_name(char *buf, size_t cap, const char *ym, int short_year);
+/* 1 when some cell of the group has a figure: 0 for a breakdown the
+ * indicator does not have (data quality by team, ethnicity by month) or
+ * whose extract was not given. */
+int report_has_breakdown(const sgk_engine *e, int ind, int group);
 /* Counts of total statuses: met, amber, not met, no data. */
 void report_status_counts(const sgk_engine *e, int counts[5]);
 
@@ -151,6 +155,10 @@ void report_reasons_free(report_reason *r, int n);
 /* Rows read, used and rejected over every input. */
 void report_row_totals(const sgk_engine *e, int64_t *read, int64_t *used,
                        int64_t *rejected);
+/* "extract: header" naming data-quality row k, in buf. */
+void report_dq_name(char *buf, size_t cap, const sgk_engine *e, int k);
+/* "4.2%" for data-quality row k, or "no rows". */
+void report_dq_percent(char *buf, size_t cap, const sgk_engine *e, int k);
 /* Indicators with an exception list written, and their rows total. */
 int report_exception_files(const report_options *o, int64_t *rows);
 

@@ -219,7 +219,7 @@ static void write_month_block(FILE *out, const sgk_engine *e,
     for (ind = 0; ind < sgk_indicator_count(); ind++) {
         report_cell total;
         report_cell_get(&total, e, o, ind, SGK_GROUP_TOTAL, 0);
-        if (!total.present)
+        if (!total.present || !report_has_breakdown(e, ind, SGK_GROUP_MONTH))
             continue;
         fprintf(out, "  %-24s", sgk_indicator_id(ind));
         for (m = m0; m < m1; m++) {
@@ -263,10 +263,46 @@ static void write_inputs(FILE *out, const sgk_engine *e)
         const char *kind = sgk_kind_name(sgk_input_kind(e, i));
         fputs("  ", out);
         put_col(out, sgk_input_name(e, i), 40, 0);
-        fprintf(out, " %-13s read %lld, used %lld, rejected %lld\n",
+        fprintf(out, " %-13s read %lld, used %lld, rejected %lld",
                 kind ? kind : "?", (long long)sgk_input_rows_read(e, i),
                 (long long)sgk_input_rows_used(e, i),
                 (long long)sgk_input_rows_rejected(e, i));
+        if (sgk_input_duplicates(e, i) > 0)
+            fprintf(out, " (duplicates: %lld)",
+                    (long long)sgk_input_duplicates(e, i));
+        fputc('\n', out);
+    }
+}
+
+/* Every (extract, field) the indicators read, with its blanks and invalid
+ * values; aggregates only. */
+static void write_dq(FILE *out, const sgk_engine *e, const report_options *o)
+{
+    int k, n = sgk_dq_count(e);
+    if (n == 0)
+        return;
+    fprintf(out, "\nData quality: blank or invalid entries per field "
+                 "(* over the target, ~ amber)\n");
+    fprintf(out, "  %-40s %-24s %8s %7s %7s %8s\n", "Extract", "Field",
+            "rows", "blank", "invalid", "%");
+    for (k = 0; k < n; k++) {
+        const char *header = sgk_dq_header(e, k);
+        char pct[32];
+        report_dq_percent(pct, sizeof pct, e, k);
+        fputs("  ", out);
+        put_col(out, sgk_input_name(e, sgk_dq_input(e, k)), 40, 0);
+        fputc(' ', out);
+        put_col(out, header && *header ? header : sgk_dq_field(e, k), 24, 0);
+        fprintf(out, " %8lld %7lld %7lld %8s", (long long)sgk_dq_rows(e, k),
+                (long long)sgk_dq_blank(e, k),
+                (long long)sgk_dq_invalid(e, k), pct);
+        if (*mark(sgk_dq_status(e, k)) == ' ')
+            ;
+        else if (o->colour)
+            fprintf(out, "\033[1;31m%s\033[0m", mark(sgk_dq_status(e, k)));
+        else
+            fputs(mark(sgk_dq_status(e, k)), out);
+        fputc('\n', out);
     }
 }
 
@@ -363,6 +399,7 @@ static void write_all(FILE *out, const sgk_engine *e, const report_options *o)
     write_teams(out, e, o);
     write_months(out, e, o);
     write_inputs(out, e);
+    write_dq(out, e, o);
     write_rejections(out, e, o->max_rejections > 0 ? o->max_rejections : 20);
     write_exceptions(out, o);
 }

@@ -9,7 +9,8 @@
  *   threshold ID OP TARGET AMBER SOURCE LABEL
  *   benchmark ID VALUE LABEL
  *   meta ID UNIT NOTE          (unit as the JSON report names it)
- *   input NAME KIND READ USED REJECTED
+ *   input NAME KIND READ USED REJECTED DUPLICATES
+ *   dq INPUT FIELD HEADER ROWS BLANK INVALID VALUE STATUS
  *   rejection INPUT LINE COLUMN INDICATOR REASON
  *   dropped N
  * On failure: "error STATUS LINE MESSAGE" and exit status 2. */
@@ -94,11 +95,22 @@ static void dump(const sgk_engine *e)
         }
     }
     for (i = 0; i < sgk_engine_input_count(e); i++)
-        printf("input\t%s\t%s\t%lld\t%lld\t%lld\n", sgk_input_name(e, i),
-               sgk_kind_name(sgk_input_kind(e, i)),
+        printf("input\t%s\t%s\t%lld\t%lld\t%lld\t%lld\n",
+               sgk_input_name(e, i), sgk_kind_name(sgk_input_kind(e, i)),
                (long long)sgk_input_rows_read(e, i),
                (long long)sgk_input_rows_used(e, i),
-               (long long)sgk_input_rows_rejected(e, i));
+               (long long)sgk_input_rows_rejected(e, i),
+               (long long)sgk_input_duplicates(e, i));
+    for (i = 0; i < sgk_dq_count(e); i++) {
+        printf("dq\t%s", sgk_input_name(e, sgk_dq_input(e, i)));
+        str(sgk_dq_field(e, i));
+        str(sgk_dq_header(e, i));
+        printf("\t%lld\t%lld\t%lld", (long long)sgk_dq_rows(e, i),
+               (long long)sgk_dq_blank(e, i), (long long)sgk_dq_invalid(e, i));
+        num(sgk_dq_value(e, i));
+        str(sgk_status_name(sgk_dq_status(e, i)));
+        putchar('\n');
+    }
     for (r = 0; r < sgk_engine_rejection_count(e); r++) {
         printf("rejection\t%s\t%lld", sgk_rejection_input(e, r),
                (long long)sgk_rejection_line(e, r));

@@ -60,7 +60,7 @@ def lib_env():
 
 def _empty():
     return {"cells": [], "thresholds": {}, "benchmarks": {}, "inputs": [],
-            "rejections": [], "dropped": 0, "meta": {}}
+            "rejections": [], "dropped": 0, "meta": {}, "dq": []}
 
 
 def from_json(doc):
@@ -87,7 +87,11 @@ def from_json(doc):
             out["benchmarks"][i] = [(b["value"], b["label"])
                                     for b in ind["benchmarks"]]
     out["inputs"] = [(x["path"], x["kind"], x["rows_read"], x["rows_used"],
-                      x["rows_rejected"]) for x in doc["inputs"]]
+                      x["rows_rejected"], x["duplicates"])
+                     for x in doc["inputs"]]
+    out["dq"] = [(x["path"], x["field"], x["header"], x["rows"], x["blank"],
+                  x["invalid"], x["value"], x.get("status"))
+                 for x in doc["data_quality"]]
     out["rejections"] = [(r["path"], r["line"], r["column"],
                           r.get("indicator"), r["reason"])
                          for r in doc["rejections"]]
@@ -119,7 +123,10 @@ def from_lines(text):
                                                            s(f[3])))
         elif f[0] == "input":
             out["inputs"].append((f[1], s(f[2]), int(f[3]), int(f[4]),
-                                  int(f[5])))
+                                  int(f[5]), int(f[6])))
+        elif f[0] == "dq":
+            out["dq"].append((f[1], f[2], s(f[3]), int(f[4]), int(f[5]),
+                              int(f[6]), num(f[7]), s(f[8])))
         elif f[0] == "rejection":
             out["rejections"].append((f[1], int(f[2]), s(f[3]), s(f[4]),
                                       s(f[5])))
@@ -151,7 +158,9 @@ def from_results(r):
             out["benchmarks"][ind.id] = [(b.value, b.label)
                                          for b in ind.benchmarks]
     out["inputs"] = [(x.name, x.kind, x.rows_read, x.rows_used,
-                      x.rows_rejected) for x in r.inputs]
+                      x.rows_rejected, x.duplicates) for x in r.inputs]
+    out["dq"] = [(x.input, x.field, x.header, x.rows, x.blank, x.invalid,
+                  x.value, x.status) for x in r.data_quality]
     out["rejections"] = [(x.input, x.line, x.column, x.indicator, x.reason)
                          for x in r.rejections]
     out["dropped"] = r.rejections_dropped

@@ -60,7 +60,11 @@ local ok, err = pcall(function()
   end
   for _, x in ipairs(r.inputs) do
     line("input", x.name, s(x.kind), x.rows_read, x.rows_used,
-         x.rows_rejected)
+         x.rows_rejected, x.duplicates)
+  end
+  for _, x in ipairs(r.data_quality) do
+    line("dq", x.input, x.field, s(x.header), x.rows, x.blank, x.invalid,
+         num(x.value), s(x.status))
   end
   for _, x in ipairs(r.rejections) do
     line("rejection", x.input, x.line, s(x.column), s(x.indicator),

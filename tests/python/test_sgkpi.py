@@ -130,7 +130,7 @@ class Declarations(unittest.TestCase):
 
     def test_indicator_table(self):
         infos = sgkpi.indicators(LIB)
-        self.assertEqual(len(infos), 29)
+        self.assertEqual(len(infos), 33)
         self.assertEqual(infos[0].id, "ia_timeliness")
         self.assertEqual(infos[0].kind, "assessments")
         self.assertTrue(all(i.unit in ("percent", "count", "rate_per_10k",
@@ -142,6 +142,8 @@ class Declarations(unittest.TestCase):
         by_id = {i.id: i for i in infos}
         self.assertEqual(by_id["cla_health_check"].kind, "cla_children")
         self.assertEqual(by_id["care_leavers_eet"].kind, "care_leavers")
+        self.assertEqual(by_id["dq_blank_or_invalid"].kind, "any")
+        self.assertEqual(by_id["ethnicity_recorded"].kind, "any")
         self.assertTrue(all(i.definition and i.label for i in infos))
 
 

@@ -1,0 +1,202 @@
+/* Ethnicity: whether each child's ethnicity is recorded.
+ *
+ * Definitions (docs/indicators.md), from Kent's plan action 6.3.6 ("ensure
+ * that ethnicity data is entered in each child and young person's ...
+ * file") and Ofsted's Annex A guidance (2019), which asks for the DfE
+ * common basic data set (CBDS) codes: eighteen ethnic groups WBRI ... OOTH,
+ * or REFU (refused) and NOBT (information not yet obtained).
+ *
+ * The column is optional in every kind with children and is read into the
+ * low five bits of sgk__fact.flags (family.h), the one place free in every
+ * kind.  Each child is counted once however many rows and extracts name
+ * them; only rows of inputs that have an ethnicity column are looked at.
+ * A child's status is decided by their best row: an ethnic group beats
+ * REFU or NOBT, which beat a value that is not a code, which beats a
+ * blank; between two rows of the same rank the first (input, then line)
+ * wins.  Two different ethnic groups for one child are a computed
+ * rejection of the later row, naming the line the first came from. */
+#include <string.h>
+#include "family.h"
+
+static const char ind_all[] =
+    "ethnicity_recorded,ethnicity_refused,ethnicity_not_obtained";
+
+/* CBDS codes in Annex A order; the index + 1 is the stored code. */
+static const char *const codes[] = {
+    "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH",
+    "AIND", "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH",
+    "REFU", "NOBT",
+};
+
+void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f)
+{
+    const char *s;
+    size_t n, i;
+    if (!sgk__row_code(row, SGK__COL_ETHNICITY, &s, &n))
+        return; /* blank, or no such column: code 0 */
+    for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (sgk__code_is(s, n, codes[i])) {
+            f->flags |= (uint8_t)(i + 1);
+            return;
+        }
+    f->flags |= SGK__ETH_INVALID;
+    sgk__row_reject(row, SGK__COL_ETHNICITY, ind_all,
+                    "ethnicity '%.*s' is not a CBDS ethnicity code (WBRI ... "
+                    "OOTH, REFU or NOBT)", (int)(n > 40 ? 40 : n), s);
+}
+
+static int code_of(const sgk__fact *f)
+{
+    return f->flags & SGK__FLAG_ETHNICITY;
+}
+
+static int rank(int code)
+{
+    if (code >= 1 && code <= SGK__ETH_GROUPS)
+        return 3;
+    if (code == SGK__ETH_REFUSED || code == SGK__ETH_NOT_OBTAINED)
+        return 2;
+    return code == SGK__ETH_INVALID ? 1 : 0;
+}
+
+static const char *code_text(int code)
+{
+    return code >= 1 && code <= (int)(sizeof codes / sizeof codes[0])
+               ? codes[code - 1] : "?";
+}
+
+/* Facts of every kind with children, numbered kind by kind. */
+typedef struct walk {
+    const struct sgk_engine *e;
+    size_t base[SGK_KIND_COUNT + 1];
+} walk;
+
+static void walk_init(walk *w, const struct sgk_engine *e)
+{
+    int k;
+    w->e = e;
+    w->base[0] = w->base[1] = 0;
+    for (k = 1; k < SGK_KIND_COUNT; k++)
+        w->base[k + 1] = w->base[k] +
+                         (k == SGK_KIND_WORKFORCE ? 0 : e->facts[k].len);
+}
+
+static const sgk__fact *walk_at(const walk *w, size_t i)
+{
+    int k = 1;
+    while (i >= w->base[k + 1])
+        k++;
+    return (const sgk__fact *)w->e->facts[k].items + (i - w->base[k]);
+}
+
+static int has_column(const struct sgk_engine *e, const sgk__fact *f)
+{
+    return sgk__input_field(e, f, SGK__COL_ETHNICITY) >= 0;
+}
+
+static int earlier(const sgk__fact *a, const sgk__fact *b)
+{
+    return a->input != b->input ? a->input < b->input : a->line < b->line;
+}
+
+/* scratch[child] = 1 + number of the row that decides the child.  Returns
+ * 0 when no input read has an ethnicity column. */
+static int decide(sgk__calc *c, const walk *w)
+{
+    uint32_t *best = c->scratch;
+    size_t i, n = w->base[SGK_KIND_COUNT];
+    int any = 0;
+    memset(best, 0, (c->e->children.count ? c->e->children.count : 1) *
+                        sizeof *best);
+    for (i = 0; i < n; i++) {
+        const sgk__fact *f = walk_at(w, i), *b;
+        if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f))
+            continue;
+        any = 1;
+        if (best[f->child] == 0) {
+            best[f->child] = (uint32_t)i + 1;
+            continue;
+        }
+        b = walk_at(w, best[f->child] - 1);
+        if (rank(code_of(f)) > rank(code_of(b)) ||
+            (rank(code_of(f)) == rank(code_of(b)) && earlier(f, b)))
+            best[f->child] = (uint32_t)i + 1;
+    }
+    return any;
+}
+
+/* A second, different ethnic group for a child is reported on its row. */
+static void report_conflicts(sgk__calc *c, const walk *w)
+{
+    size_t i, n = w->base[SGK_KIND_COUNT];
+    for (i = 0; i < n && c->status == 0; i++) {
+        const sgk__fact *f = walk_at(w, i), *b;
+        if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f) ||
+            rank(code_of(f)) != 3)
+            continue;
+        b = walk_at(w, c->scratch[f->child] - 1);
+        if (code_of(b) == code_of(f))
+            continue;
+        sgk__calc_reject(c, f, sgk__input_field(c->e, f, SGK__COL_ETHNICITY),
+                         "ethnicity %s differs from %s given for the same "
+                         "child on line %lu of %s, which is used",
+                         code_text(code_of(f)), code_text(code_of(b)),
+                         (unsigned long)b->line,
+                         ((const sgk__input *)sgk__vec_at(&c->e->inputs,
+                                                          b->input))->name);
+    }
+}
+
+/* One tally per child: what `score` makes of the deciding row's code.
+ * den 0 makes a count. */
+static void per_child(sgk__calc *c, int (*score)(int code), int den)
+{
+    walk w;
+    size_t i, n;
+    c->no_breakdown = SGK__NO_MONTHS; /* a record, not an event in time */
+    walk_init(&w, c->e);
+    if (!decide(c, &w)) {
+        c->absent = 1;
+        return;
+    }
+    n = w.base[SGK_KIND_COUNT];
+    for (i = 0; i < n; i++) {
+        const sgk__fact *f = walk_at(&w, i);
+        if (c->scratch[f->child] != i + 1)
+            continue;
+        sgk__tally(c, 0, f->team, score(code_of(f)), den);
+    }
+    if (den)
+        report_conflicts(c, &w);
+}
+
+/* REFU and NOBT are valid codes, so they count as recorded. */
+static int recorded(int code)
+{
+    return rank(code) >= 2;
+}
+
+static int refused(int code)
+{
+    return code == SGK__ETH_REFUSED;
+}
+
+static int not_obtained(int code)
+{
+    return code == SGK__ETH_NOT_OBTAINED;
+}
+
+void sgk__ethnicity_recorded(sgk__calc *c)
+{
+    per_child(c, recorded, 1);
+}
+
+void sgk__ethnicity_refused(sgk__calc *c)
+{
+    per_child(c, refused, 0);
+}
+
+void sgk__ethnicity_not_obtained(sgk__calc *c)
+{
+    per_child(c, not_obtained, 0);
+}
