@@ -151,14 +151,18 @@ static int by_child_start(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* Episode indices sorted by child, then start: n log n once per compute of
- * an indicator, so each child's history is then one run. */
-static ep_key *sort_episodes(sgk__calc *c, const sgk__fact *ep, size_t n)
+/* Episode indices sorted by child, then start, so each child's history is
+ * one run: n log n once per compute, shared by every indicator here (the
+ * compute frees it). */
+static const ep_key *sort_episodes(sgk__calc *c, const sgk__fact *ep,
+                                   size_t n)
 {
     ep_key *keys;
     size_t i;
     if (n == 0)
         return NULL;
+    if (c->shared->episode_order)
+        return c->shared->episode_order;
     keys = sgk__malloc(&c->e->mem, n * sizeof *keys);
     if (!keys) {
         c->status = SGK_E_NOMEM;
@@ -170,6 +174,7 @@ static ep_key *sort_episodes(sgk__calc *c, const sgk__fact *ep, size_t n)
         keys[i].index = (uint32_t)i;
     }
     qsort(keys, n, sizeof *keys, by_child_start);
+    c->shared->episode_order = keys;
     return keys;
 }
 
@@ -230,7 +235,7 @@ static void episode_states(sgk__calc *c, const sgk__fact *ep,
         walk k = {0};
         int any = 0;
         k.t = c->to[p];
-        k.w = sgk__day_add_years(k.t, -1);
+        k.w = c->year_before[p];
         k.cover_end = INT32_MIN;
         for (; i < n && keys[i].child == child; i++) {
             const sgk__fact *f = &ep[keys[i].index];
@@ -254,7 +259,7 @@ typedef int (*judge_fn)(sgk__calc *c, const sgk__fact *f, sgk__day st,
 static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
                           const char *why)
 {
-    sgk__day t = c->to[p], w = sgk__day_add_years(t, -1), st = 0;
+    sgk__day t = c->to[p], w = c->year_before[p], st = 0;
     if (SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D1))
         return 0;
     if (f->d[0] == SGK__NO_DATE) {
@@ -282,7 +287,7 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
     /* Duplicate episodes sit after the others and are left out. */
     size_t nep = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
-    ep_key *keys;
+    const ep_key *keys;
     size_t i;
     int p;
     if (c->nfacts == 0)
@@ -313,7 +318,6 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
                 sgk__tally(c, p, f->team, met, 1);
         }
     }
-    sgk__free(&c->e->mem, keys);
 }
 
 /* ---- The indicators ---------------------------------------------------- */
@@ -334,7 +338,7 @@ static int judge_check(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
         return 0;
     if (d != SGK__NO_DATE && d > t)
         return 0;
-    *met = d != SGK__NO_DATE && d >= sgk__day_add_years(t, -1);
+    *met = d != SGK__NO_DATE && d >= c->year_before[p];
     return 1;
 }
 
@@ -437,7 +441,7 @@ static void placements_from_episodes(sgk__calc *c)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
     size_t i, n = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
-    ep_key *keys = sort_episodes(c, ep, n);
+    const ep_key *keys = sort_episodes(c, ep, n);
     int p;
     if (c->status)
         return;
@@ -452,7 +456,6 @@ static void placements_from_episodes(sgk__calc *c)
                 sgk__tally(c, p, f->team, (st >> ST_SHIFT) >= 3, 1);
         }
     }
-    sgk__free(&c->e->mem, keys);
 }
 
 void sgk__cla_placements_3plus(sgk__calc *c)

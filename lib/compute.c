@@ -14,6 +14,8 @@ typedef struct work {
     double *num, *den;    /* [period * nteams + team] */
     uint32_t *scratch;    /* per interned child */
     sgk__day *scratch_day;
+    sgk__day *year_before; /* [period] */
+    sgk__shared shared;
 } work;
 
 static void work_free(struct sgk_engine *e, work *w)
@@ -24,6 +26,8 @@ static void work_free(struct sgk_engine *e, work *w)
     sgk__free(&e->mem, w->den);
     sgk__free(&e->mem, w->scratch);
     sgk__free(&e->mem, w->scratch_day);
+    sgk__free(&e->mem, w->year_before);
+    sgk__free(&e->mem, w->shared.episode_order);
     memset(w, 0, sizeof *w);
 }
 
@@ -43,6 +47,8 @@ static void fill_periods(struct sgk_engine *e, work *w)
         w->to[m] = end < e->to ? end : e->to;
         start = w->to[m] + 1;
     }
+    for (m = 0; m < w->nperiods; m++)
+        w->year_before[m] = sgk__day_add_years(w->to[m], -1);
 }
 
 static int work_init(struct sgk_engine *e, work *w)
@@ -59,8 +65,10 @@ static int work_init(struct sgk_engine *e, work *w)
     w->scratch = sgk__calloc(&e->mem, w->nchildren, sizeof *w->scratch);
     w->scratch_day = sgk__calloc(&e->mem, w->nchildren,
                                  sizeof *w->scratch_day);
+    w->year_before = sgk__calloc(&e->mem, (size_t)w->nperiods,
+                                 sizeof *w->year_before);
     if (!w->from || !w->to || !w->num || !w->den || !w->scratch ||
-        !w->scratch_day) {
+        !w->scratch_day || !w->year_before) {
         work_free(e, w);
         return SGK_E_NOMEM;
     }
@@ -122,6 +130,8 @@ static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
     c.den = w->den;
     c.scratch = w->scratch;
     c.scratch_day = w->scratch_day;
+    c.year_before = w->year_before;
+    c.shared = &w->shared;
     c.record = 1;
     if (!def->per_period) {
         def->fn(&c);

@@ -94,6 +94,13 @@ void sgk__care_leavers_ingest(sgk__row *row, sgk__fact *f);
  * that is not a code is a field rejection. */
 void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f);
 
+/* Derived once per compute and shared by the indicators that need it
+ * (freed by compute.c): the cla_episodes indices sorted by child and
+ * start (children_in_care.c), NULL until first asked for. */
+typedef struct sgk__shared {
+    void *episode_order;
+} sgk__shared;
+
 /* One computation of one indicator over every period at once.  Period 0
  * is the whole reporting period; periods 1..nperiods-1 are its months,
  * when asked for, in order.  Each period has its own as-at date to[p].
@@ -113,6 +120,10 @@ typedef struct sgk__calc {
     double *num, *den;          /* [period * nteams + interned team] */
     uint32_t *scratch;          /* one slot per interned child */
     sgk__day *scratch_day;      /* another slot per interned child */
+    const sgk__day *year_before; /* [period] to[p] less one year, the
+                                   start of "the 12 months up to" it */
+    sgk__shared *shared;        /* lives for one compute: what several
+                                   indicators derive alike, made once */
     int status;                 /* SGK_E_NOMEM from a rejection */
     /* Set by the compute function when the defaults do not fit: */
     int num_combine, den_combine; /* how team tallies make a total or a
