@@ -28,17 +28,53 @@ static const char *const codes[] = {
     "REFU", "NOBT",
 };
 
+/* The same codes packed as packed() makes them, in the same order. */
+#define PACK(a, b, c, d)                                                     \
+    ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 |         \
+     (uint32_t)(d))
+
+/* Four letters as one upper-case word, or 0 when s is not four ASCII
+ * letters: every code is four letters, so a row's code is found with
+ * twenty integer comparisons rather than twenty string ones. */
+static uint32_t packed(const char *s, size_t n)
+{
+    uint32_t w = 0;
+    size_t i;
+    if (n != 4)
+        return 0;
+    for (i = 0; i < 4; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'a' && ch <= 'z')
+            ch = (unsigned char)(ch - 'a' + 'A');
+        if (ch < 'A' || ch > 'Z')
+            return 0;
+        w = w << 8 | ch;
+    }
+    return w;
+}
+
 void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f)
 {
+    static const uint32_t packed_codes[] = {
+        PACK('W', 'B', 'R', 'I'), PACK('W', 'I', 'R', 'I'), PACK('W', 'I', 'R', 'T'),
+        PACK('W', 'O', 'T', 'H'), PACK('W', 'R', 'O', 'M'), PACK('M', 'W', 'B', 'C'),
+        PACK('M', 'W', 'B', 'A'), PACK('M', 'W', 'A', 'S'), PACK('M', 'O', 'T', 'H'),
+        PACK('A', 'I', 'N', 'D'), PACK('A', 'P', 'K', 'N'), PACK('A', 'B', 'A', 'N'),
+        PACK('A', 'O', 'T', 'H'), PACK('B', 'C', 'R', 'B'), PACK('B', 'A', 'F', 'R'),
+        PACK('B', 'O', 'T', 'H'), PACK('C', 'H', 'N', 'E'), PACK('O', 'O', 'T', 'H'),
+        PACK('R', 'E', 'F', 'U'), PACK('N', 'O', 'B', 'T'),
+    };
     const char *s;
     size_t n, i;
+    uint32_t key;
     if (!sgk__row_code(row, SGK__COL_ETHNICITY, &s, &n))
         return; /* blank, or no such column: code 0 */
-    for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
-        if (sgk__code_is(s, n, codes[i])) {
-            f->flags |= (uint8_t)(i + 1);
-            return;
-        }
+    if ((key = packed(s, n)) != 0)
+        for (i = 0; i < sizeof packed_codes / sizeof packed_codes[0]; i++)
+            if (key == packed_codes[i]) {
+                f->flags |= (uint8_t)(i + 1);
+                return;
+            }
     f->flags |= SGK__ETH_INVALID;
     sgk__row_reject(row, SGK__COL_ETHNICITY, ind_all,
                     "ethnicity '%.*s' is not a CBDS ethnicity code (WBRI ... "
@@ -81,6 +117,26 @@ static void walk_init(walk *w, const struct sgk_engine *e)
                          (k == SGK_KIND_WORKFORCE ? 0 : e->facts[k].len);
 }
 
+/* The next fact in walk order, or NULL after the last; *flat counts them
+ * from 0 as walk_at numbers them. */
+typedef struct cursor {
+    int kind;
+    size_t i, flat;
+} cursor;
+
+static const sgk__fact *walk_next(const walk *w, cursor *cur)
+{
+    while (cur->kind < SGK_KIND_COUNT &&
+           cur->i >= w->base[cur->kind + 1] - w->base[cur->kind]) {
+        cur->kind++;
+        cur->i = 0;
+    }
+    if (cur->kind >= SGK_KIND_COUNT)
+        return NULL;
+    cur->flat++;
+    return (const sgk__fact *)w->e->facts[cur->kind].items + cur->i++;
+}
+
 static const sgk__fact *walk_at(const walk *w, size_t i)
 {
     int k = 1;
@@ -104,12 +160,13 @@ static int earlier(const sgk__fact *a, const sgk__fact *b)
 static int decide(sgk__calc *c, const walk *w)
 {
     uint32_t *best = c->scratch;
-    size_t i, n = w->base[SGK_KIND_COUNT];
+    cursor cur = {1, 0, 0};
+    const sgk__fact *f, *b;
     int any = 0;
     memset(best, 0, (c->e->children.count ? c->e->children.count : 1) *
                         sizeof *best);
-    for (i = 0; i < n; i++) {
-        const sgk__fact *f = walk_at(w, i), *b;
+    while ((f = walk_next(w, &cur)) != NULL) {
+        size_t i = cur.flat - 1;
         if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f))
             continue;
         any = 1;
@@ -128,9 +185,9 @@ static int decide(sgk__calc *c, const walk *w)
 /* A second, different ethnic group for a child is reported on its row. */
 static void report_conflicts(sgk__calc *c, const walk *w)
 {
-    size_t i, n = w->base[SGK_KIND_COUNT];
-    for (i = 0; i < n && c->status == 0; i++) {
-        const sgk__fact *f = walk_at(w, i), *b;
+    cursor cur = {1, 0, 0};
+    const sgk__fact *f, *b;
+    while (c->status == 0 && (f = walk_next(w, &cur)) != NULL) {
         if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f) ||
             rank(code_of(f)) != 3)
             continue;
@@ -152,17 +209,16 @@ static void report_conflicts(sgk__calc *c, const walk *w)
 static void per_child(sgk__calc *c, int (*score)(int code), int den)
 {
     walk w;
-    size_t i, n;
+    cursor cur = {1, 0, 0};
+    const sgk__fact *f;
     c->no_breakdown = SGK__NO_MONTHS; /* a record, not an event in time */
     walk_init(&w, c->e);
     if (!decide(c, &w)) {
         c->absent = 1;
         return;
     }
-    n = w.base[SGK_KIND_COUNT];
-    for (i = 0; i < n; i++) {
-        const sgk__fact *f = walk_at(&w, i);
-        if (c->scratch[f->child] != i + 1)
+    while ((f = walk_next(&w, &cur)) != NULL) {
+        if (c->scratch[f->child] != cur.flat)
             continue;
         sgk__tally(c, 0, f->team, score(code_of(f)), den);
     }
