@@ -56,12 +56,15 @@ static uint32_t packed(const char *s, size_t n)
 void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f)
 {
     static const uint32_t packed_codes[] = {
-        PACK('W', 'B', 'R', 'I'), PACK('W', 'I', 'R', 'I'), PACK('W', 'I', 'R', 'T'),
-        PACK('W', 'O', 'T', 'H'), PACK('W', 'R', 'O', 'M'), PACK('M', 'W', 'B', 'C'),
-        PACK('M', 'W', 'B', 'A'), PACK('M', 'W', 'A', 'S'), PACK('M', 'O', 'T', 'H'),
-        PACK('A', 'I', 'N', 'D'), PACK('A', 'P', 'K', 'N'), PACK('A', 'B', 'A', 'N'),
-        PACK('A', 'O', 'T', 'H'), PACK('B', 'C', 'R', 'B'), PACK('B', 'A', 'F', 'R'),
-        PACK('B', 'O', 'T', 'H'), PACK('C', 'H', 'N', 'E'), PACK('O', 'O', 'T', 'H'),
+        PACK('W', 'B', 'R', 'I'), PACK('W', 'I', 'R', 'I'),
+        PACK('W', 'I', 'R', 'T'), PACK('W', 'O', 'T', 'H'),
+        PACK('W', 'R', 'O', 'M'), PACK('M', 'W', 'B', 'C'),
+        PACK('M', 'W', 'B', 'A'), PACK('M', 'W', 'A', 'S'),
+        PACK('M', 'O', 'T', 'H'), PACK('A', 'I', 'N', 'D'),
+        PACK('A', 'P', 'K', 'N'), PACK('A', 'B', 'A', 'N'),
+        PACK('A', 'O', 'T', 'H'), PACK('B', 'C', 'R', 'B'),
+        PACK('B', 'A', 'F', 'R'), PACK('B', 'O', 'T', 'H'),
+        PACK('C', 'H', 'N', 'E'), PACK('O', 'O', 'T', 'H'),
         PACK('R', 'E', 'F', 'U'), PACK('N', 'O', 'B', 'T'),
     };
     const char *s;
