@@ -20,8 +20,12 @@
 #include <stdlib.h>
 #include "family.h"
 
+/* An allocated case, with its dates beside it so that the passes over
+ * every as-at date read the array in order instead of jumping into the
+ * facts. */
 typedef struct held {
     uint32_t worker, team, fact;
+    sgk__day start, end;
 } held;
 
 static int cmp_held(const void *a, const void *b)
@@ -35,12 +39,17 @@ static int cmp_held(const void *a, const void *b)
 }
 
 /* Allocated cases that could be open at some as-at date, sorted by worker,
- * team and row, so that each worker's cases are one run. */
-static held *allocated(sgk__calc *c, size_t *n)
+ * team and row, so that each worker's cases are one run.  Made once per
+ * compute for both caseload indicators (the compute frees it). */
+static const held *allocated(sgk__calc *c, size_t *n)
 {
-    held *h = sgk__malloc(&c->e->mem, (c->nfacts ? c->nfacts : 1) *
-                                          sizeof *h);
+    held *h;
     size_t i;
+    if (c->shared->case_order) {
+        *n = c->shared->ncase_order;
+        return c->shared->case_order;
+    }
+    h = sgk__malloc(&c->e->mem, (c->nfacts ? c->nfacts : 1) * sizeof *h);
     *n = 0;
     if (!h) {
         c->status = SGK_E_NOMEM;
@@ -53,27 +62,31 @@ static held *allocated(sgk__calc *c, size_t *n)
             continue;
         h[*n].worker = f->worker;
         h[*n].team = f->team;
+        h[*n].start = f->d[0];
+        h[*n].end = f->d[1];
         h[(*n)++].fact = (uint32_t)i;
     }
     qsort(h, *n, sizeof *h, cmp_held);
+    c->shared->case_order = h;
+    c->shared->ncase_order = *n;
     return h;
 }
 
-static int open_at(const sgk__fact *f, sgk__day d)
+static int open_at(const held *h, sgk__day d)
 {
-    return f->d[0] <= d && f->d[1] > d;
+    return h->start <= d && h->end > d;
 }
 
 /* One worker's run h[0..n) as at d: open cases in all and the team. */
-static uint32_t caseload(const sgk__calc *c, const held *h, size_t n,
-                         sgk__day d, uint32_t *team)
+static uint32_t caseload(const held *h, size_t n, sgk__day d,
+                         uint32_t *team)
 {
     uint32_t total = 0, best = 0, best_first = UINT32_MAX;
     size_t i = 0;
     while (i < n) {
         uint32_t t = h[i].team, k = 0, first = UINT32_MAX;
         for (; i < n && h[i].team == t; i++)
-            if (open_at(&c->facts[h[i].fact], d)) {
+            if (open_at(&h[i], d)) {
                 k++;
                 if (first == UINT32_MAX)
                     first = h[i].fact;
@@ -96,7 +109,7 @@ static void tally_period(sgk__calc *c, const held *h, size_t n, int p,
         uint32_t team = 0, k;
         for (j = i; j < n && h[j].worker == h[i].worker; j++)
             ;
-        k = caseload(c, h + i, j - i, c->to[p], &team);
+        k = caseload(h + i, j - i, c->to[p], &team);
         i = j;
         if (k == 0)
             continue;
@@ -113,13 +126,12 @@ static void tally_period(sgk__calc *c, const held *h, size_t n, int p,
 static void caseloads(sgk__calc *c, int max)
 {
     size_t n;
-    held *h = allocated(c, &n);
+    const held *h = allocated(c, &n);
     int p;
     if (!h)
         return;
     for (p = 0; p < c->nperiods; p++)
         tally_period(c, h, n, p, max);
-    sgk__free(&c->e->mem, h);
     if (max)
         c->num_combine = SGK__COMBINE_MAX;
 }

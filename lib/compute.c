@@ -28,6 +28,8 @@ static void work_free(struct sgk_engine *e, work *w)
     sgk__free(&e->mem, w->scratch_day);
     sgk__free(&e->mem, w->year_before);
     sgk__free(&e->mem, w->shared.episode_order);
+    sgk__free(&e->mem, w->shared.case_order);
+    sgk__free(&e->mem, w->shared.ethnicity_row);
     memset(w, 0, sizeof *w);
 }
 

@@ -158,16 +158,13 @@ static int earlier(const sgk__fact *a, const sgk__fact *b)
     return a->input != b->input ? a->input < b->input : a->line < b->line;
 }
 
-/* scratch[child] = 1 + number of the row that decides the child.  Returns
+/* best[child] = 1 + number of the row that decides the child.  Returns
  * 0 when no input read has an ethnicity column. */
-static int decide(sgk__calc *c, const walk *w)
+static int decide(const sgk__calc *c, const walk *w, uint32_t *best)
 {
-    uint32_t *best = c->scratch;
     cursor cur = {1, 0, 0};
     const sgk__fact *f, *b;
     int any = 0;
-    memset(best, 0, (c->e->children.count ? c->e->children.count : 1) *
-                        sizeof *best);
     while ((f = walk_next(w, &cur)) != NULL) {
         size_t i = cur.flat - 1;
         if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f))
@@ -194,7 +191,7 @@ static void report_conflicts(sgk__calc *c, const walk *w)
         if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f) ||
             rank(code_of(f)) != 3)
             continue;
-        b = walk_at(w, c->scratch[f->child] - 1);
+        b = walk_at(w, c->shared->ethnicity_row[f->child] - 1);
         if (code_of(b) == code_of(f))
             continue;
         sgk__calc_reject(c, f, sgk__input_field(c->e, f, SGK__COL_ETHNICITY),
@@ -207,6 +204,22 @@ static void report_conflicts(sgk__calc *c, const walk *w)
     }
 }
 
+/* The deciding rows, found once per compute for the three indicators
+ * (the compute frees them); 0 when memory ran out. */
+static int deciding_rows(sgk__calc *c, const walk *w)
+{
+    uint32_t n = c->e->children.count ? c->e->children.count : 1;
+    if (c->shared->ethnicity_row)
+        return 1;
+    c->shared->ethnicity_row = sgk__calloc(&c->e->mem, n, sizeof(uint32_t));
+    if (!c->shared->ethnicity_row) {
+        c->status = SGK_E_NOMEM;
+        return 0;
+    }
+    c->shared->ethnicity_any = decide(c, w, c->shared->ethnicity_row);
+    return 1;
+}
+
 /* One tally per child: what `score` makes of the deciding row's code.
  * den 0 makes a count. */
 static void per_child(sgk__calc *c, int (*score)(int code), int den)
@@ -216,12 +229,14 @@ static void per_child(sgk__calc *c, int (*score)(int code), int den)
     const sgk__fact *f;
     c->no_breakdown = SGK__NO_MONTHS; /* a record, not an event in time */
     walk_init(&w, c->e);
-    if (!decide(c, &w)) {
+    if (!deciding_rows(c, &w))
+        return;
+    if (!c->shared->ethnicity_any) {
         c->absent = 1;
         return;
     }
     while ((f = walk_next(&w, &cur)) != NULL) {
-        if (c->scratch[f->child] != cur.flat)
+        if (c->shared->ethnicity_row[f->child] != cur.flat)
             continue;
         sgk__tally(c, 0, f->team, score(code_of(f)), den);
     }

@@ -95,10 +95,16 @@ void sgk__care_leavers_ingest(sgk__row *row, sgk__fact *f);
 void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f);
 
 /* Derived once per compute and shared by the indicators that need it
- * (freed by compute.c): the cla_episodes indices sorted by child and
- * start (children_in_care.c), NULL until first asked for. */
+ * (freed by compute.c), each NULL until first asked for: the cla_episodes
+ * indices sorted by child and start (children_in_care.c), the allocated
+ * cases sorted by worker (caseload.c), and the row deciding each child's
+ * ethnicity (ethnicity.c). */
 typedef struct sgk__shared {
     void *episode_order;
+    void *case_order;
+    size_t ncase_order;
+    uint32_t *ethnicity_row;
+    int ethnicity_any;
 } sgk__shared;
 
 /* One computation of one indicator over every period at once.  Period 0
