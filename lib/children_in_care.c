@@ -279,32 +279,58 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
     return st;
 }
 
+/* The state of each row's child from their episodes in period p, into
+ * states[0..nfacts).  The first indicator walks the histories and keeps
+ * what it found for the others (the states are the same for all four);
+ * a walk that must report what it finds (the period itself, for a cohort
+ * indicator) is made again. */
+static void period_states(sgk__calc *c, const ep_key *keys, int p,
+                          int report, sgk__day *states)
+{
+    const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
+    /* Duplicate episodes sit after the others and are left out. */
+    size_t nep = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES), i;
+    if (c->shared->cla_states_ready && !report)
+        return;
+    for (i = 0; i < c->nfacts; i++)
+        c->scratch_day[c->facts[i].child] = 0;
+    episode_states(c, ep, keys, nep, p, report);
+    if (!c->shared->cla_states_ready)
+        for (i = 0; i < c->nfacts; i++)
+            states[i] = c->scratch_day[c->facts[i].child];
+}
+
 /* One indicator over every period: each child's row (the last one when a
  * child has several) is judged against the child's state. */
 static void run_children(sgk__calc *c, judge_fn judge, const char *why,
                          int cohort)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
-    /* Duplicate episodes sit after the others and are left out. */
-    size_t nep = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
     const ep_key *keys;
     size_t i;
     int p;
     if (c->nfacts == 0)
         return; /* no children: nothing to say about their episodes */
-    keys = sort_episodes(c, ep, nep);
+    keys = sort_episodes(c, ep, sgk__facts_unique(c->e,
+                                                  SGK_KIND_CLA_EPISODES));
     if (c->status)
         return;
+    if (!c->shared->cla_states &&
+        !(c->shared->cla_states = sgk__calloc(
+              &c->e->mem, (size_t)c->nperiods * c->nfacts,
+              sizeof *c->shared->cla_states))) {
+        c->status = SGK_E_NOMEM;
+        return;
+    }
     for (i = 0; i < c->nfacts; i++)
         c->scratch[c->facts[i].child] = (uint32_t)i + 1;
     for (p = 0; p < c->nperiods && c->status == 0; p++) {
         int rep = c->record && p == 0;
-        for (i = 0; i < c->nfacts; i++)
-            c->scratch_day[c->facts[i].child] = 0;
-        episode_states(c, ep, keys, nep, p, rep && cohort);
+        sgk__day *states = c->shared->cla_states + (size_t)p * c->nfacts;
+        period_states(c, keys, p, rep && cohort, states);
         for (i = 0; i < c->nfacts; i++) {
             const sgk__fact *f = &c->facts[i];
-            sgk__day st = c->scratch_day[f->child];
+            sgk__day st = states[i];
             int met = 0;
             if (c->scratch[f->child] != i + 1) {
                 if (rep)
@@ -318,6 +344,8 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
                 sgk__tally(c, p, f->team, met, 1);
         }
     }
+    if (c->status == 0)
+        c->shared->cla_states_ready = 1;
 }
 
 /* ---- The indicators ---------------------------------------------------- */

@@ -30,6 +30,7 @@ static void work_free(struct sgk_engine *e, work *w)
     sgk__free(&e->mem, w->shared.episode_order);
     sgk__free(&e->mem, w->shared.case_order);
     sgk__free(&e->mem, w->shared.ethnicity_row);
+    sgk__free(&e->mem, w->shared.cla_states);
     memset(w, 0, sizeof *w);
 }
 

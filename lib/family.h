@@ -97,14 +97,17 @@ void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f);
 /* Derived once per compute and shared by the indicators that need it
  * (freed by compute.c), each NULL until first asked for: the cla_episodes
  * indices sorted by child and start (children_in_care.c), the allocated
- * cases sorted by worker (caseload.c), and the row deciding each child's
- * ethnicity (ethnicity.c). */
+ * cases sorted by worker (caseload.c), the row deciding each child's
+ * ethnicity (ethnicity.c), and each child in care's state from their
+ * episodes in each period (children_in_care.c). */
 typedef struct sgk__shared {
     void *episode_order;
     void *case_order;
     size_t ncase_order;
     uint32_t *ethnicity_row;
     int ethnicity_any;
+    sgk__day *cla_states;  /* [period * children in care + row] */
+    int cla_states_ready;
 } sgk__shared;
 
 /* One computation of one indicator over every period at once.  Period 0
