@@ -17,8 +17,8 @@
  *
  * Case fact layout (lib/allocation.c): d[0] case_start_date, d[1]
  * case_end_date, worker the interned worker (0 blank). */
-#include <stdlib.h>
 #include "family.h"
+#include "sort.h"
 
 /* An allocated case, with its dates beside it so that the passes over
  * every as-at date read the array in order instead of jumping into the
@@ -28,47 +28,54 @@ typedef struct held {
     sgk__day start, end;
 } held;
 
-static int cmp_held(const void *a, const void *b)
+/* Whether a case could be open at some as-at date of the compute. */
+static int may_count(const sgk__calc *c, const sgk__fact *f)
 {
-    const held *x = a, *y = b;
-    if (x->worker != y->worker)
-        return x->worker < y->worker ? -1 : 1;
-    if (x->team != y->team)
-        return x->team < y->team ? -1 : 1;
-    return x->fact < y->fact ? -1 : x->fact > y->fact;
+    return f->worker != 0 && !SGK__IS_BAD(f, SGK__BAD_D1 | SGK__BAD_WORKER) &&
+           f->d[0] <= c->to[0] && f->d[1] > c->from[0];
 }
 
-/* Allocated cases that could be open at some as-at date, sorted by worker,
- * team and row, so that each worker's cases are one run.  Made once per
- * compute for both caseload indicators (the compute frees it). */
+/* The allocated cases that may count, ordered by worker, team and row
+ * (the sort is stable) so that each worker's cases are one run; made
+ * once per compute for both caseload indicators (the compute frees it).
+ * NULL with c->status set when memory ran out. */
 static const held *allocated(sgk__calc *c, size_t *n)
 {
-    held *h;
-    size_t i;
+    uint64_t *keys = NULL;
+    uint32_t *rows = NULL;
+    held *h = NULL;
+    size_t i, m = 0;
     if (c->shared->case_order) {
         *n = c->shared->ncase_order;
         return c->shared->case_order;
     }
-    h = sgk__malloc(&c->e->mem, (c->nfacts ? c->nfacts : 1) * sizeof *h);
-    *n = 0;
+    m = c->nfacts ? c->nfacts : 1;
+    keys = sgk__malloc(&c->e->mem, m * sizeof *keys);
+    rows = sgk__malloc(&c->e->mem, m * sizeof *rows);
+    m = 0;
+    for (i = 0; keys && rows && i < c->nfacts; i++)
+        if (may_count(c, &c->facts[i])) {
+            keys[m] = (uint64_t)c->facts[i].worker << 32 | c->facts[i].team;
+            rows[m++] = (uint32_t)i;
+        }
+    if (keys && rows && sgk__sort_keys(&c->e->mem, keys, rows, m) == 0)
+        h = sgk__malloc(&c->e->mem, (m ? m : 1) * sizeof *h);
+    for (i = 0; h && i < m; i++) {
+        const sgk__fact *f = &c->facts[rows[i]];
+        h[i].worker = f->worker;
+        h[i].team = f->team;
+        h[i].fact = rows[i];
+        h[i].start = f->d[0];
+        h[i].end = f->d[1];
+    }
+    sgk__free(&c->e->mem, keys);
+    sgk__free(&c->e->mem, rows);
     if (!h) {
         c->status = SGK_E_NOMEM;
         return NULL;
     }
-    for (i = 0; i < c->nfacts; i++) {
-        const sgk__fact *f = &c->facts[i];
-        if (f->worker == 0 || SGK__IS_BAD(f, SGK__BAD_D1 | SGK__BAD_WORKER) ||
-            f->d[0] > c->to[0] || f->d[1] <= c->from[0])
-            continue;
-        h[*n].worker = f->worker;
-        h[*n].team = f->team;
-        h[*n].start = f->d[0];
-        h[*n].end = f->d[1];
-        h[(*n)++].fact = (uint32_t)i;
-    }
-    qsort(h, *n, sizeof *h, cmp_held);
     c->shared->case_order = h;
-    c->shared->ncase_order = *n;
+    c->shared->ncase_order = *n = m;
     return h;
 }
 

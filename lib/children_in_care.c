@@ -34,8 +34,8 @@
  *   flags the ethnicity code (family.h)
  *   bad   SGK__BAD_D0..D3 for the dates, SGK__BAD_NUM days missed,
  *         SGK__BAD_CODE placements, SGK__BAD_CODE2 date of birth */
-#include <stdlib.h>
 #include "care.h"
+#include "sort.h"
 
 #define IND_HEALTH "cla_health_check"
 #define IND_DENTAL "cla_dental_check"
@@ -135,47 +135,34 @@ void sgk__cla_children_ingest(sgk__row *row, sgk__fact *f)
 
 /* ---- Episode history --------------------------------------------------- */
 
-typedef struct ep_key {
-    uint32_t child;
-    sgk__day start;
-    uint32_t index;
-} ep_key;
-
-static int by_child_start(const void *pa, const void *pb)
+/* Episode indices in order of child, then start, so each child's history
+ * is one run: sorted once per compute and shared by every indicator here
+ * (the compute frees it).  NULL with c->status set when memory ran out,
+ * or for no episodes. */
+static const uint32_t *sort_episodes(sgk__calc *c, const sgk__fact *ep,
+                                     size_t n)
 {
-    const ep_key *a = pa, *b = pb;
-    if (a->child != b->child)
-        return a->child < b->child ? -1 : 1;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* Episode indices sorted by child, then start, so each child's history is
- * one run: n log n once per compute, shared by every indicator here (the
- * compute frees it). */
-static const ep_key *sort_episodes(sgk__calc *c, const sgk__fact *ep,
-                                   size_t n)
-{
-    ep_key *keys;
+    uint64_t *keys;
+    uint32_t *order;
     size_t i;
-    if (n == 0)
-        return NULL;
-    if (c->shared->episode_order)
+    if (n == 0 || c->shared->episode_order)
         return c->shared->episode_order;
     keys = sgk__malloc(&c->e->mem, n * sizeof *keys);
-    if (!keys) {
+    order = sgk__malloc(&c->e->mem, n * sizeof *order);
+    for (i = 0; keys && order && i < n; i++) {
+        keys[i] = (uint64_t)ep[i].child << 32 |
+                  ((uint32_t)ep[i].d[0] ^ 0x80000000u);
+        order[i] = (uint32_t)i;
+    }
+    /* Stable, so episodes starting the same day keep their row order. */
+    if (!keys || !order || sgk__sort_keys(&c->e->mem, keys, order, n) != 0) {
+        sgk__free(&c->e->mem, order);
+        order = NULL;
         c->status = SGK_E_NOMEM;
-        return NULL;
     }
-    for (i = 0; i < n; i++) {
-        keys[i].child = ep[i].child;
-        keys[i].start = ep[i].d[0];
-        keys[i].index = (uint32_t)i;
-    }
-    qsort(keys, n, sizeof *keys, by_child_start);
-    c->shared->episode_order = keys;
-    return keys;
+    sgk__free(&c->e->mem, keys);
+    c->shared->episode_order = order;
+    return order;
 }
 
 /* Walks one child's episodes (in start order) for the window W..T. */
@@ -227,18 +214,18 @@ static sgk__day child_state(const walk *k)
  * without usable episodes get 0.  rep: report blank reasons that break the
  * 12-month cohort. */
 static void episode_states(sgk__calc *c, const sgk__fact *ep,
-                           const ep_key *keys, size_t n, int p, int rep)
+                           const uint32_t *order, size_t n, int p, int rep)
 {
     size_t i = 0;
     while (i < n) {
-        uint32_t child = keys[i].child;
+        uint32_t child = ep[order[i]].child;
         walk k = {0};
         int any = 0;
         k.t = c->to[p];
         k.w = c->year_before[p];
         k.cover_end = INT32_MIN;
-        for (; i < n && keys[i].child == child; i++) {
-            const sgk__fact *f = &ep[keys[i].index];
+        for (; i < n && ep[order[i]].child == child; i++) {
+            const sgk__fact *f = &ep[order[i]];
             if (SGK__IS_BAD(f, SGK__BAD_D1))
                 continue; /* reported when read */
             any = 1;
@@ -284,7 +271,7 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
  * what it found for the others (the states are the same for all four);
  * a walk that must report what it finds (the period itself, for a cohort
  * indicator) is made again. */
-static void period_states(sgk__calc *c, const ep_key *keys, int p,
+static void period_states(sgk__calc *c, const uint32_t *order, int p,
                           int report, sgk__day *states)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
@@ -294,7 +281,7 @@ static void period_states(sgk__calc *c, const ep_key *keys, int p,
         return;
     for (i = 0; i < c->nfacts; i++)
         c->scratch_day[c->facts[i].child] = 0;
-    episode_states(c, ep, keys, nep, p, report);
+    episode_states(c, ep, order, nep, p, report);
     if (!c->shared->cla_states_ready)
         for (i = 0; i < c->nfacts; i++)
             states[i] = c->scratch_day[c->facts[i].child];
@@ -306,13 +293,13 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
                          int cohort)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
-    const ep_key *keys;
+    const uint32_t *order;
     size_t i;
     int p;
     if (c->nfacts == 0)
         return; /* no children: nothing to say about their episodes */
-    keys = sort_episodes(c, ep, sgk__facts_unique(c->e,
-                                                  SGK_KIND_CLA_EPISODES));
+    order = sort_episodes(c, ep, sgk__facts_unique(c->e,
+                                                   SGK_KIND_CLA_EPISODES));
     if (c->status)
         return;
     if (!c->shared->cla_states &&
@@ -327,7 +314,7 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
     for (p = 0; p < c->nperiods && c->status == 0; p++) {
         int rep = c->record && p == 0;
         sgk__day *states = c->shared->cla_states + (size_t)p * c->nfacts;
-        period_states(c, keys, p, rep && cohort, states);
+        period_states(c, order, p, rep && cohort, states);
         for (i = 0; i < c->nfacts; i++) {
             const sgk__fact *f = &c->facts[i];
             sgk__day st = states[i];
@@ -469,16 +456,16 @@ static void placements_from_episodes(sgk__calc *c)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
     size_t i, n = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
-    const ep_key *keys = sort_episodes(c, ep, n);
+    const uint32_t *order = sort_episodes(c, ep, n);
     int p;
     if (c->status)
         return;
     for (p = 0; p < c->nperiods && c->status == 0; p++) {
-        episode_states(c, ep, keys, n, p, 0); /* reasons do not matter */
+        episode_states(c, ep, order, n, p, 0); /* reasons do not matter */
         for (i = 0; i < n; i++) {
-            const sgk__fact *f = &ep[keys[i].index];
+            const sgk__fact *f = &ep[order[i]];
             sgk__day st = c->scratch_day[f->child];
-            if (i + 1 < n && keys[i + 1].child == keys[i].child)
+            if (i + 1 < n && ep[order[i + 1]].child == f->child)
                 continue; /* not the child's latest episode */
             if (st & ST_LOOKED_AFTER)
                 sgk__tally(c, p, f->team, (st >> ST_SHIFT) >= 3, 1);

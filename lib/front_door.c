@@ -23,8 +23,8 @@
  * Referral fact layout (lib/referrals.c): d[0] referral_date, d[1]
  * decision_date, code the NFA flag (0 blank, 1 yes, 2 no), num the Annex A
  * "Number of Referrals in Last 12 Months" (-1 when blank). */
-#include <stdlib.h>
 #include "family.h"
+#include "sort.h"
 
 enum { NFA_YES = 1 };
 
@@ -32,12 +32,6 @@ enum { NFA_YES = 1 };
 static uint64_t key(uint32_t child, sgk__day d)
 {
     return (uint64_t)child << 32 | ((uint32_t)d ^ 0x80000000u);
-}
-
-static int cmp_key(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
 }
 
 /* Sorted keys of every fact of a kind whose date slot `slot` is set.
@@ -56,7 +50,11 @@ static uint64_t *sorted_keys(sgk__calc *c, int kind, int slot, size_t *n)
     for (i = 0; i < len; i++)
         if (f[i].d[slot] != SGK__NO_DATE)
             k[(*n)++] = key(f[i].child, f[i].d[slot]);
-    qsort(k, *n, sizeof *k, cmp_key);
+    if (sgk__sort_keys(&c->e->mem, k, NULL, *n) != 0) {
+        sgk__free(&c->e->mem, k);
+        c->status = SGK_E_NOMEM;
+        return NULL;
+    }
     return k;
 }
 
