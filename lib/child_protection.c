@@ -16,18 +16,12 @@ static const char ind_repeat[] = "cp_repeat_plans";
 
 static void read_previous(sgk__row *row, sgk__fact *f)
 {
-    const char *s;
-    size_t n;
-    f->num = -1;
-    if (!sgk__row_code(row, SGK__COL_PREVIOUS_PLANS, &s, &n))
-        return;
-    if (sgk__parse_count(s, n, &f->num) != 0) {
-        sgk__row_reject(row, SGK__COL_PREVIOUS_PLANS, ind_repeat,
-                        "previous_plans '%.*s' is not a whole number of 0 "
-                        "or more", (int)(n > 40 ? 40 : n), s);
-        f->num = -1;
+    int32_t v;
+    int rc = sgk__row_count(row, SGK__COL_PREVIOUS_PLANS, 1000000, ind_repeat,
+                            &v);
+    f->num = rc == 1 ? v : -1;
+    if (rc < 0)
         f->bad |= SGK__BAD_NUM;
-    }
 }
 
 void sgk__cp_ingest(sgk__row *row, sgk__fact *f)

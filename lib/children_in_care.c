@@ -62,21 +62,13 @@ static void read_date(sgk__row *row, sgk__fact *f, int col, int slot,
 }
 
 /* Reads a count column; returns it + 1, 0 when blank, -1 when bad. */
+/* A count stored as value + 1, so that 0 can mean blank; -1 when bad. */
 static int32_t read_count(sgk__row *row, int col, const char *indicators,
                           int32_t max)
 {
-    const char *s;
-    size_t n;
-    int32_t v;
-    if (!sgk__row_text(row, col, &s, &n))
-        return 0;
-    if (sgk__parse_count(s, n, &v) != 0 || v > max) {
-        sgk__row_reject(row, col, indicators, "%s '%.*s' is not a whole "
-                        "number from 0 to %d", sgk__col_name(col),
-                        (int)(n > 40 ? 40 : n), s, (int)max);
-        return -1;
-    }
-    return v + 1;
+    int32_t v = 0;
+    int rc = sgk__row_count(row, col, max, indicators, &v);
+    return rc < 0 ? -1 : rc == 0 ? 0 : v + 1;
 }
 
 static void read_birth(sgk__row *row, sgk__fact *f, int32_t *cohort_year)

@@ -67,6 +67,11 @@ int sgk__row_code(const sgk__row *row, int col, const char **s, size_t *len);
  * blank is a row rejection too. */
 int sgk__row_date(sgk__row *row, int col, int required,
                   const char *indicators, sgk__day *out);
+/* Reads an optional count column: 1 with *out set for a whole number from
+ * 0 to max (at most 1000000), 0 when it is blank or absent, and -1 after a
+ * field rejection keeping the record out of `indicators`. */
+int sgk__row_count(sgk__row *row, int col, int32_t max,
+                   const char *indicators, int32_t *out);
 /* Reads a whole number >= 0 (a count); 0 on success, -1 if not one. */
 int sgk__parse_count(const char *s, size_t len, int32_t *out);
 

@@ -44,18 +44,12 @@ static void read_nfa(sgk__row *row, sgk__fact *f)
 
 static void read_count(sgk__row *row, sgk__fact *f)
 {
-    const char *s;
-    size_t n;
-    f->num = -1;
-    if (!sgk__row_text(row, SGK__COL_REFERRALS_12M, &s, &n))
-        return;
-    if (sgk__parse_count(s, n, &f->num) != 0) {
-        sgk__row_reject(row, SGK__COL_REFERRALS_12M, ind_again,
-                        "referrals_last_12_months '%.*s' is not a whole "
-                        "number", (int)(n > 40 ? 40 : n), s);
-        f->num = -1;
+    int32_t v;
+    int rc = sgk__row_count(row, SGK__COL_REFERRALS_12M, 1000000, ind_again,
+                            &v);
+    f->num = rc == 1 ? v : -1;
+    if (rc < 0)
         f->bad |= SGK__BAD_NUM;
-    }
 }
 
 void sgk__referrals_ingest(sgk__row *row, sgk__fact *f)

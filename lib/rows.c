@@ -93,6 +93,24 @@ void sgk__calc_reject(sgk__calc *c, const sgk__fact *f, int column,
         c->status = SGK_E_NOMEM;
 }
 
+int sgk__row_count(sgk__row *row, int col, int32_t max,
+                   const char *indicators, int32_t *out)
+{
+    const char *s;
+    size_t n;
+    int32_t v;
+    if (!sgk__row_text(row, col, &s, &n))
+        return 0;
+    if (sgk__parse_count(s, n, &v) != 0 || v > max) {
+        sgk__row_reject(row, col, indicators, "%s '%.*s' is not a whole "
+                        "number from 0 to %d", sgk__col_name(col),
+                        (int)(n > 40 ? 40 : n), s, (int)max);
+        return -1;
+    }
+    *out = v;
+    return 1;
+}
+
 int sgk__parse_count(const char *s, size_t len, int32_t *out)
 {
     int64_t v = 0;
