@@ -14,7 +14,13 @@
 #include <string.h>
 #include "family.h"
 
-enum { TYPE_INITIAL = 1, TYPE_CORE = 2, TYPE_SINGLE = 3 };
+/* The fact's type code is the public enum sgk_assessment_type, which
+ * SGK_OPT_PER_10K_TYPE names (front_door.c compares the two). */
+enum {
+    TYPE_INITIAL = SGK_ASSESSMENT_INITIAL,
+    TYPE_CORE = SGK_ASSESSMENT_CORE,
+    TYPE_SINGLE = SGK_ASSESSMENT_SINGLE
+};
 
 static const char *const type_indicators[4] = {
     NULL,
