@@ -290,6 +290,12 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
     int p;
     if (c->nfacts == 0)
         return; /* no children: nothing to say about their episodes */
+    if (!c->e->kind_seen[SGK_KIND_CLA_EPISODES])
+        c->note = cohort ? "no cla_episodes extract: the 12 months in care "
+                           "are judged from each child's start date and "
+                           "legal status alone"
+                         : "no cla_episodes extract: placements are the "
+                           "cla_children extract's own count";
     order = sort_episodes(c, ep, sgk__facts_unique(c->e,
                                                    SGK_KIND_CLA_EPISODES));
     if (c->status)
@@ -468,6 +474,9 @@ static void placements_from_episodes(sgk__calc *c)
 void sgk__cla_placements_3plus(sgk__calc *c)
 {
     if (!c->e->kind_seen[SGK_KIND_CLA_CHILDREN]) {
+        if (c->e->kind_seen[SGK_KIND_CLA_EPISODES])
+            c->note = "no cla_children extract: every child in the "
+                      "episodes, with the team of their latest episode";
         placements_from_episodes(c);
         return;
     }
