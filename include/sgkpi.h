@@ -155,7 +155,8 @@ enum sgk_option {
     SGK_OPT_BY_TEAM = 6,          /* 1 = compute team breakdowns: 0 */
     SGK_OPT_BY_MONTH = 7,         /* 1 = compute monthly breakdowns: 0 */
     SGK_OPT_MAX_REJECTIONS = 8,   /* rejection details kept, 0 = all: 0 */
-    SGK_OPT_THREADS = 9,          /* ingestion threads, 0 = online CPUs: 1 */
+    SGK_OPT_THREADS = 9,          /* reading and computing threads, 0 =
+                                     online CPUs: 1 */
     SGK_OPT_EXCEPTIONS = 10,      /* 1 = keep case-level exception lists: 0 */
     SGK_OPT_MIN_CHUNK = 11,       /* bytes per thread before a file is split
                                      for parallel ingestion: 1048576 */
@@ -179,13 +180,14 @@ enum sgk_assessment_type {
     SGK_ASSESSMENT_SINGLE = 3
 };
 
-/* Parallel ingestion.  With SGK_OPT_THREADS other than 1, sgk_engine_add_file
- * and sgk_engine_add_buffer split a large input at record boundaries
- * (never inside a quoted field) and parse the pieces in worker threads;
- * results, rejections and line numbers are identical to a single-threaded
- * read.  The allocator hooks are then called from several threads at once
- * and must be thread-safe (the default ones are).  Streams are always read
- * on the calling thread. */
+/* Threads.  With SGK_OPT_THREADS other than 1, sgk_engine_add_file and
+ * sgk_engine_add_buffer split a large input at record boundaries (never
+ * inside a quoted field) and parse the pieces in worker threads, and
+ * sgk_engine_compute shares the indicators out among as many threads (at
+ * most 8); results, rejections and line numbers are identical to a
+ * single-threaded run.  The allocator hooks are then called from several
+ * threads at once and must be thread-safe (the default ones are).
+ * Streams are always read on the calling thread. */
 
 /* Sets an option.  SGK_E_INVALID_ARGUMENT for an unknown option or a value
  * out of range (timescales 1..1000 days, delimiter any byte but '"', CR, LF,

@@ -2,80 +2,126 @@
  * Each indicator runs once per period (the whole, then each month),
  * tallying into per-team accumulators; totals are the sum over teams, so
  * team breakdowns add up to the whole, unless the compute function asks
- * for a maximum instead (sgk__calc.num_combine, den_combine). */
+ * for a maximum instead (sgk__calc.num_combine, den_combine).
+ *
+ * With SGK_OPT_THREADS other than 1 the indicators are shared out among
+ * threads, each with accumulators of its own.  They are handed out in
+ * runs of consecutive indicators of one kind, the unit within which
+ * values are shared (sgk__calc.shared), so no shared value is made by two
+ * threads.  What an indicator rejects is kept apart and added to the
+ * engine's list in indicator order afterwards, so the outcome is the same
+ * for any number of threads. */
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 #include "family.h"
 
-typedef struct work {
+/* What every thread reads: the periods, and what is made once. */
+typedef struct plan {
     int nperiods;
-    sgk__day *from, *to;  /* [period]: 0 is the whole, then months */
+    sgk__day *from, *to;   /* [period]: 0 is the whole, then months */
+    sgk__day *year_before; /* [period] */
+    sgk__shared shared;
+    sgk__vec *rejected;    /* [indicator] what its compute rejected */
+} plan;
+
+/* One thread's accumulators. */
+typedef struct work {
+    plan *pl;
+    int nperiods;
+    const sgk__day *from, *to;
     uint32_t nteams, nchildren;
     double *num, *den;    /* [period * nteams + team] */
     uint32_t *scratch;    /* per interned child */
     sgk__day *scratch_day;
-    sgk__day *year_before; /* [period] */
-    sgk__shared shared;
+    int status;
 } work;
 
 static void work_free(struct sgk_engine *e, work *w)
 {
-    sgk__free(&e->mem, w->from);
-    sgk__free(&e->mem, w->to);
     sgk__free(&e->mem, w->num);
     sgk__free(&e->mem, w->den);
     sgk__free(&e->mem, w->scratch);
     sgk__free(&e->mem, w->scratch_day);
-    sgk__free(&e->mem, w->year_before);
-    sgk__free(&e->mem, w->shared.episode_order);
-    sgk__free(&e->mem, w->shared.case_order);
-    sgk__free(&e->mem, w->shared.ethnicity_row);
-    sgk__free(&e->mem, w->shared.cla_states);
     memset(w, 0, sizeof *w);
+}
+
+static void plan_free(struct sgk_engine *e, plan *pl)
+{
+    int i;
+    sgk__free(&e->mem, pl->from);
+    sgk__free(&e->mem, pl->to);
+    sgk__free(&e->mem, pl->year_before);
+    sgk__free(&e->mem, pl->shared.episode_order);
+    sgk__free(&e->mem, pl->shared.case_order);
+    sgk__free(&e->mem, pl->shared.ethnicity_row);
+    sgk__free(&e->mem, pl->shared.cla_states);
+    for (i = 0; pl->rejected && i < sgk__indicator_total(); i++)
+        sgk__rejections_drop(e, &pl->rejected[i]);
+    sgk__free(&e->mem, pl->rejected);
+    memset(pl, 0, sizeof *pl);
 }
 
 /* Period 0 is the reporting period; then each calendar month inside it,
  * clipped to it, when monthly results were asked for. */
-static void fill_periods(struct sgk_engine *e, work *w)
+static void fill_periods(struct sgk_engine *e, plan *pl)
 {
     sgk__day start = e->from;
     int m, y, mo, d;
-    w->from[0] = e->from;
-    w->to[0] = e->to;
-    for (m = 1; m < w->nperiods; m++) {
+    pl->from[0] = e->from;
+    pl->to[0] = e->to;
+    for (m = 1; m < pl->nperiods; m++) {
         sgk__day end;
         sgk__day_to_ymd(start, &y, &mo, &d);
         end = sgk__day_from_ymd(y, mo, sgk__days_in_month(y, mo));
-        w->from[m] = start;
-        w->to[m] = end < e->to ? end : e->to;
-        start = w->to[m] + 1;
+        pl->from[m] = start;
+        pl->to[m] = end < e->to ? end : e->to;
+        start = pl->to[m] + 1;
     }
-    for (m = 0; m < w->nperiods; m++)
-        w->year_before[m] = sgk__day_add_years(w->to[m], -1);
+    for (m = 0; m < pl->nperiods; m++)
+        pl->year_before[m] = sgk__day_add_years(pl->to[m], -1);
 }
 
-static int work_init(struct sgk_engine *e, work *w)
+static int plan_init(struct sgk_engine *e, plan *pl)
+{
+    int i, n = sgk__indicator_total();
+    size_t periods;
+    pl->nperiods = 1 + e->results.nmonths;
+    periods = (size_t)pl->nperiods;
+    pl->from = sgk__calloc(&e->mem, periods, sizeof *pl->from);
+    pl->to = sgk__calloc(&e->mem, periods, sizeof *pl->to);
+    pl->year_before = sgk__calloc(&e->mem, periods, sizeof *pl->year_before);
+    pl->rejected = sgk__calloc(&e->mem, (size_t)n, sizeof *pl->rejected);
+    if (!pl->from || !pl->to || !pl->year_before || !pl->rejected) {
+        plan_free(e, pl);
+        return SGK_E_NOMEM;
+    }
+    for (i = 0; i < n; i++)
+        sgk__vec_init(&pl->rejected[i], sizeof(sgk__rejection));
+    fill_periods(e, pl);
+    return 0;
+}
+
+static int work_init(struct sgk_engine *e, plan *pl, work *w)
 {
     size_t cells;
-    w->nperiods = 1 + e->results.nmonths;
+    memset(w, 0, sizeof *w);
+    w->pl = pl;
+    w->nperiods = pl->nperiods;
+    w->from = pl->from;
+    w->to = pl->to;
     w->nteams = e->teams.count ? e->teams.count : 1;
     w->nchildren = e->children.count ? e->children.count : 1;
     cells = (size_t)w->nperiods * w->nteams;
-    w->from = sgk__calloc(&e->mem, (size_t)w->nperiods, sizeof *w->from);
-    w->to = sgk__calloc(&e->mem, (size_t)w->nperiods, sizeof *w->to);
     w->num = sgk__calloc(&e->mem, cells, sizeof *w->num);
     w->den = sgk__calloc(&e->mem, cells, sizeof *w->den);
     w->scratch = sgk__calloc(&e->mem, w->nchildren, sizeof *w->scratch);
     w->scratch_day = sgk__calloc(&e->mem, w->nchildren,
                                  sizeof *w->scratch_day);
-    w->year_before = sgk__calloc(&e->mem, (size_t)w->nperiods,
-                                 sizeof *w->year_before);
-    if (!w->from || !w->to || !w->num || !w->den || !w->scratch ||
-        !w->scratch_day || !w->year_before) {
+    if (!w->num || !w->den || !w->scratch || !w->scratch_day) {
         work_free(e, w);
         return SGK_E_NOMEM;
     }
-    fill_periods(e, w);
     return 0;
 }
 
@@ -133,8 +179,9 @@ static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
     c.den = w->den;
     c.scratch = w->scratch;
     c.scratch_day = w->scratch_day;
-    c.year_before = w->year_before;
-    c.shared = &w->shared;
+    c.year_before = w->pl->year_before;
+    c.shared = &w->pl->shared;
+    c.rejected = &w->pl->rejected[ind];
     c.record = 1;
     if (!def->per_period) {
         def->fn(&c);
@@ -295,9 +342,91 @@ static void drop_computed_rejections(struct sgk_engine *e)
 
 int sgk__results_layout(struct sgk_engine *e);
 
+/* Runs of consecutive indicators of one kind: the units handed out. */
+static int unit_end(int from)
+{
+    int n = sgk__indicator_total(), k = sgk__indicator_at(from)->kind;
+    while (from < n && sgk__indicator_at(from)->kind == k)
+        from++;
+    return from;
+}
+
+typedef struct crew {
+    struct sgk_engine *e;
+    pthread_mutex_t lock;
+    int next;              /* first indicator not yet handed out */
+} crew;
+
+typedef struct lane {
+    crew *cr;
+    work w;
+    pthread_t thread;
+    int started;
+} lane;
+
+/* The next unit [*from, return) for a lane, or -1 when none is left. */
+static int take_unit(crew *cr, int *from)
+{
+    int end = -1;
+    pthread_mutex_lock(&cr->lock);
+    if (cr->next < sgk__indicator_total()) {
+        *from = cr->next;
+        cr->next = end = unit_end(cr->next);
+    }
+    pthread_mutex_unlock(&cr->lock);
+    return end;
+}
+
+static void *run_lane(void *arg)
+{
+    lane *ln = arg;
+    int from, end, ind;
+    while (ln->w.status == 0 && (end = take_unit(ln->cr, &from)) >= 0)
+        for (ind = from; ind < end && ln->w.status == 0; ind++)
+            ln->w.status = compute_one(ln->cr->e, &ln->w, ind);
+    return NULL;
+}
+
+/* Every indicator on up to SGK_OPT_THREADS lanes; the first lane is this
+ * thread's.  A lane whose thread would not start has its share done by the
+ * others. */
+static int run_lanes(struct sgk_engine *e, plan *pl)
+{
+    lane lanes[8];
+    crew cr;
+    int n = sgk__threads_wanted(e), k, rc = 0, made = 0;
+    if (n > (int)(sizeof lanes / sizeof lanes[0]))
+        n = (int)(sizeof lanes / sizeof lanes[0]);
+    memset(lanes, 0, sizeof lanes);
+    cr.e = e;
+    cr.next = 0;
+    if (pthread_mutex_init(&cr.lock, NULL) != 0)
+        return SGK_E_NOMEM;
+    for (k = 0; k < n && rc == 0; k++, made++) {
+        lanes[k].cr = &cr;
+        rc = work_init(e, pl, &lanes[k].w);
+    }
+    if (rc)
+        made--;
+    for (k = 1; rc == 0 && k < made; k++)
+        lanes[k].started = pthread_create(&lanes[k].thread, NULL, run_lane,
+                                          &lanes[k]) == 0;
+    if (rc == 0)
+        run_lane(&lanes[0]);
+    for (k = 0; k < made; k++) {
+        if (lanes[k].started)
+            pthread_join(lanes[k].thread, NULL);
+        if (rc == 0)
+            rc = lanes[k].w.status;
+        work_free(e, &lanes[k].w);
+    }
+    pthread_mutex_destroy(&cr.lock);
+    return rc;
+}
+
 int sgk_engine_compute(sgk_engine *e)
 {
-    work w;
+    plan pl;
     int ind, rc;
     if (!e)
         return SGK_E_INVALID_ARGUMENT;
@@ -311,17 +440,19 @@ int sgk_engine_compute(sgk_engine *e)
                               "computing");
     sgk__results_free(e);
     drop_computed_rejections(e);
-    memset(&w, 0, sizeof w);
+    memset(&pl, 0, sizeof pl);
     rc = sgk__calendar_build(&e->mem, &e->calendar);
     if (rc == 0)
         rc = sgk__results_layout(e);
     if (rc == 0)
-        rc = work_init(e, &w);
+        rc = plan_init(e, &pl);
     if (rc == 0)
         rc = sgk__duplicates_mark(e);
+    if (rc == 0)
+        rc = run_lanes(e, &pl);
     for (ind = 0; rc == 0 && ind < sgk__indicator_total(); ind++)
-        rc = compute_one(e, &w, ind);
-    work_free(e, &w);
+        rc = sgk__rejections_adopt(e, &pl.rejected[ind]);
+    plan_free(e, &pl);
     if (rc) {
         sgk__results_free(e);
         drop_computed_rejections(e);

@@ -153,6 +153,21 @@ int sgk__reject_computed(struct sgk_engine *e, uint32_t input, int64_t line,
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+/* The same into a list of the caller's (a compute's, kept apart until
+ * sgk__rejections_adopt). */
+int sgk__reject_computed_into(struct sgk_engine *e, sgk__vec *to,
+                              uint32_t input, int64_t line, int column,
+                              const char *indicators, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+/* Moves every rejection of `from` to the end of the engine's list; on
+ * failure the list is as before and `from` keeps them.  0 or
+ * SGK_E_NOMEM. */
+int sgk__rejections_adopt(struct sgk_engine *e, sgk__vec *from);
+/* Frees a list of rejections made by sgk__reject_computed_into. */
+void sgk__rejections_drop(struct sgk_engine *e, sgk__vec *list);
 /* Sorts rejections by input, line, column (stable). */
 void sgk__rejections_sort(struct sgk_engine *e);
 void sgk__rejections_free(struct sgk_engine *e);

@@ -138,6 +138,8 @@ typedef struct sgk__calc {
                                    start of "the 12 months up to" it */
     sgk__shared *shared;        /* lives for one compute: what several
                                    indicators derive alike, made once */
+    sgk__vec *rejected;         /* this indicator's own rejections, added
+                                   to the engine's in indicator order */
     int status;                 /* SGK_E_NOMEM from a rejection */
     /* Set by the compute function when the defaults do not fit: */
     int num_combine, den_combine; /* how team tallies make a total or a

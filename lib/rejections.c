@@ -9,9 +9,9 @@
  * reading found, which does not change between computes; what a compute
  * finds is always kept and is replaced by the next compute, so neither
  * the list nor the dropped count depends on how often or when compute ran. */
-static int push(struct sgk_engine *e, uint32_t input, int64_t line,
-                int column, const char *indicators, int computed,
-                const char *text)
+static int push(struct sgk_engine *e, sgk__vec *to, uint32_t input,
+                int64_t line, int column, const char *indicators,
+                int computed, const char *text)
 {
     sgk__rejection *r;
     int64_t cap = e->options[SGK_OPT_MAX_REJECTIONS];
@@ -19,12 +19,12 @@ static int push(struct sgk_engine *e, uint32_t input, int64_t line,
         e->rejections_dropped++;
         return 0;
     }
-    r = sgk__vec_push(&e->mem, &e->rejections);
+    r = sgk__vec_push(&e->mem, to);
     if (!r)
         return SGK_E_NOMEM;
     r->reason = sgk__strdup(&e->mem, text);
     if (!r->reason) {
-        e->rejections.len--;
+        to->len--;
         return SGK_E_NOMEM;
     }
     r->input = input;
@@ -37,14 +37,15 @@ static int push(struct sgk_engine *e, uint32_t input, int64_t line,
     return 0;
 }
 
-static int push_formatted(struct sgk_engine *e, uint32_t input, int64_t line,
-                          int column, const char *indicators, int computed,
+static int push_formatted(struct sgk_engine *e, sgk__vec *to,
+                          uint32_t input, int64_t line, int column,
+                          const char *indicators, int computed,
                           const char *fmt, va_list ap)
 {
     char text[512];
     vsnprintf(text, sizeof text, fmt, ap);
     sgk__text_sanitise(text);
-    return push(e, input, line, column, indicators, computed, text);
+    return push(e, to, input, line, column, indicators, computed, text);
 }
 
 int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
@@ -53,7 +54,8 @@ int sgk__reject(struct sgk_engine *e, uint32_t input, int64_t line,
     va_list ap;
     int rc;
     va_start(ap, fmt);
-    rc = push_formatted(e, input, line, column, indicators, 0, fmt, ap);
+    rc = push_formatted(e, &e->rejections, input, line, column, indicators,
+                        0, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -65,9 +67,43 @@ int sgk__reject_computed(struct sgk_engine *e, uint32_t input, int64_t line,
     va_list ap;
     int rc;
     va_start(ap, fmt);
-    rc = push_formatted(e, input, line, column, indicators, 1, fmt, ap);
+    rc = push_formatted(e, &e->rejections, input, line, column, indicators,
+                        1, fmt, ap);
     va_end(ap);
     return rc;
+}
+
+int sgk__reject_computed_into(struct sgk_engine *e, sgk__vec *to,
+                              uint32_t input, int64_t line, int column,
+                              const char *indicators, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = push_formatted(e, to, input, line, column, indicators, 1, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int sgk__rejections_adopt(struct sgk_engine *e, sgk__vec *from)
+{
+    if (from->len == 0)
+        return 0;
+    if (sgk__vec_reserve(&e->mem, &e->rejections, from->len) != 0)
+        return SGK_E_NOMEM;
+    memcpy((sgk__rejection *)e->rejections.items + e->rejections.len,
+           from->items, from->len * sizeof(sgk__rejection));
+    e->rejections.len += from->len;
+    from->len = 0; /* the reasons now belong to the engine's list */
+    return 0;
+}
+
+void sgk__rejections_drop(struct sgk_engine *e, sgk__vec *list)
+{
+    size_t i;
+    for (i = 0; i < list->len; i++)
+        sgk__free(&e->mem, ((sgk__rejection *)list->items)[i].reason);
+    sgk__vec_free(&e->mem, list);
 }
 
 static int compare(const void *pa, const void *pb)

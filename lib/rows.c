@@ -87,9 +87,9 @@ void sgk__calc_reject(sgk__calc *c, const sgk__fact *f, int column,
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    if (sgk__reject_computed(c->e, f->input, f->line, column,
-                             sgk__indicator_at(c->indicator)->id, "%s",
-                             text) != 0)
+    if (sgk__reject_computed_into(c->e, c->rejected, f->input, f->line,
+                                  column, sgk__indicator_at(c->indicator)->id,
+                                  "%s", text) != 0)
         c->status = SGK_E_NOMEM;
 }
 
