@@ -394,7 +394,12 @@ static int run_lanes(struct sgk_engine *e, plan *pl)
 {
     lane lanes[8];
     crew cr;
-    int n = sgk__threads_wanted(e), k, rc = 0, made = 0;
+    int n = sgk__threads_wanted(e), units = 0, k, rc = 0, made = 0;
+    for (k = 0; k < sgk__indicator_total(); k = unit_end(k))
+        units++;
+    /* Each lane holds accumulators per child: none beyond the work. */
+    if (n > units)
+        n = units;
     if (n > (int)(sizeof lanes / sizeof lanes[0]))
         n = (int)(sizeof lanes / sizeof lanes[0]);
     memset(lanes, 0, sizeof lanes);
