@@ -56,8 +56,25 @@ typedef struct sgk__row {
     int status;   /* SGK_E_NOMEM if recording a rejection failed */
 } sgk__row;
 
-/* The trimmed text of a canonical column; 1 if present and not blank. */
-int sgk__row_text(const sgk__row *row, int col, const char **s, size_t *len);
+/* The trimmed text of a canonical column; 1 if present and not blank.
+ * Inline: families call it for every column of every row, and most
+ * fields need no trimming, so the call would cost more than the work. */
+static inline int sgk__row_text(const sgk__row *row, int col, const char **s,
+                                size_t *len)
+{
+    int i = row->layout->field_of_col[col];
+    if (i < 0 || (size_t)i >= row->nfields) {
+        *s = "";
+        *len = 0;
+        return 0;
+    }
+    *s = row->fields[i].data;
+    *len = row->fields[i].len;
+    if (*len > 0 && ((unsigned char)(*s)[0] <= ' ' ||
+                     (unsigned char)(*s)[*len - 1] <= ' '))
+        sgk__trim(s, len);
+    return *len > 0;
+}
 /* The column's text reduced to its code (sgk__code_strip); 1 if any. */
 int sgk__row_code(const sgk__row *row, int col, const char **s, size_t *len);
 /* Reads a date column.  Blank gives SGK__NO_DATE and 0.  A bad date gives

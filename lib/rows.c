@@ -3,26 +3,6 @@
 #include <stdio.h>
 #include "family.h"
 
-static int field_of(const sgk__row *row, int col)
-{
-    int i = row->layout->field_of_col[col];
-    return i >= 0 && (size_t)i < row->nfields ? i : -1;
-}
-
-int sgk__row_text(const sgk__row *row, int col, const char **s, size_t *len)
-{
-    int i = field_of(row, col);
-    if (i < 0) {
-        *s = "";
-        *len = 0;
-        return 0;
-    }
-    *s = row->fields[i].data;
-    *len = row->fields[i].len;
-    sgk__trim(s, len);
-    return *len > 0;
-}
-
 int sgk__row_code(const sgk__row *row, int col, const char **s, size_t *len)
 {
     if (!sgk__row_text(row, col, s, len))
