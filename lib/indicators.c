@@ -1,7 +1,7 @@
 /* The indicator table: one row per indicator.  Kind 0 marks an indicator
- * that reads every extract kind (data quality, ethnicity).  The order is the stable
- * order of every output.  Definitions are written out in full in
- * docs/indicators.md; the text here is the short form for reports. */
+ * that reads every extract kind (data quality, ethnicity).  The order is
+ * the stable order of every output.  Definitions are written out in full
+ * in docs/indicators.md; the text here is the short form for reports. */
 #include <string.h>
 #include "family.h"
 

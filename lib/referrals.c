@@ -3,9 +3,9 @@
  *
  * Fact layout: d[0] referral_date, d[1] decision_date, code the NFA flag
  * (0 blank, 1 yes, 2 no), flags the ethnicity code (family.h), num the
- * Annex A "Number of Referrals in Last 12 Months" (-1 when blank).  Bad slots: D1 a bad decision date or one before
- * the referral; CODE a flag that is not Yes or No; NUM a count that is not
- * a whole number. */
+ * Annex A "Number of Referrals in Last 12 Months" (-1 when blank).  Bad
+ * slots: D1 a bad decision date or one before the referral; CODE a flag
+ * that is not Yes or No; NUM a count that is not a whole number. */
 #include "family.h"
 
 static const char ind_decision[] = "referral_decision_1wd";
