@@ -14,16 +14,6 @@
 static const char ind_end[] = "cp_plans_2_years_plus,cp_open_2_years_plus";
 static const char ind_repeat[] = "cp_repeat_plans";
 
-static void read_previous(sgk__row *row, sgk__fact *f)
-{
-    int32_t v;
-    int rc = sgk__row_count(row, SGK__COL_PREVIOUS_PLANS, 1000000, ind_repeat,
-                            &v);
-    f->num = rc == 1 ? v : -1;
-    if (rc < 0)
-        f->bad |= SGK__BAD_NUM;
-}
-
 void sgk__cp_ingest(sgk__row *row, sgk__fact *f)
 {
     if (sgk__row_date(row, SGK__COL_PLAN_START_DATE, 1, NULL, &f->d[0]) != 0)
@@ -35,7 +25,7 @@ void sgk__cp_ingest(sgk__row *row, sgk__fact *f)
                         "plan_end_date is before plan_start_date");
         f->bad |= SGK__BAD_D1;
     }
-    read_previous(row, f);
+    sgk__row_count_num(row, SGK__COL_PREVIOUS_PLANS, ind_repeat, f);
     sgk__ethnicity_ingest(row, f);
 }
 

@@ -89,6 +89,10 @@ int sgk__row_date(sgk__row *row, int col, int required,
  * field rejection keeping the record out of `indicators`. */
 int sgk__row_count(sgk__row *row, int col, int32_t max,
                    const char *indicators, int32_t *out);
+/* The same into f->num: the count, or -1 when blank or bad (a bad one
+ * also sets SGK__BAD_NUM). */
+void sgk__row_count_num(sgk__row *row, int col, const char *indicators,
+                        sgk__fact *f);
 /* Reads a whole number >= 0 (a count); 0 on success, -1 if not one. */
 int sgk__parse_count(const char *s, size_t len, int32_t *out);
 

@@ -42,22 +42,12 @@ static void read_nfa(sgk__row *row, sgk__fact *f)
     }
 }
 
-static void read_count(sgk__row *row, sgk__fact *f)
-{
-    int32_t v;
-    int rc = sgk__row_count(row, SGK__COL_REFERRALS_12M, 1000000, ind_again,
-                            &v);
-    f->num = rc == 1 ? v : -1;
-    if (rc < 0)
-        f->bad |= SGK__BAD_NUM;
-}
-
 void sgk__referrals_ingest(sgk__row *row, sgk__fact *f)
 {
     if (sgk__row_date(row, SGK__COL_REFERRAL_DATE, 1, NULL, &f->d[0]) != 0)
         return;
     read_decision(row, f);
     read_nfa(row, f);
-    read_count(row, f);
+    sgk__row_count_num(row, SGK__COL_REFERRALS_12M, ind_again, f);
     sgk__ethnicity_ingest(row, f);
 }

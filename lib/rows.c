@@ -91,6 +91,16 @@ int sgk__row_count(sgk__row *row, int col, int32_t max,
     return 1;
 }
 
+void sgk__row_count_num(sgk__row *row, int col, const char *indicators,
+                        sgk__fact *f)
+{
+    int32_t v;
+    int rc = sgk__row_count(row, col, 1000000, indicators, &v);
+    f->num = rc == 1 ? v : -1;
+    if (rc < 0)
+        f->bad |= SGK__BAD_NUM;
+}
+
 int sgk__parse_count(const char *s, size_t len, int32_t *out)
 {
     int64_t v = 0;
