@@ -225,8 +225,7 @@ static int deciding_rows(sgk__calc *c, const walk *w)
 static void per_child(sgk__calc *c, int (*score)(int code), int den)
 {
     walk w;
-    cursor cur = {1, 0, 0};
-    const sgk__fact *f;
+    uint32_t child;
     c->no_breakdown = SGK__NO_MONTHS; /* a record, not an event in time */
     walk_init(&w, c->e);
     if (!deciding_rows(c, &w))
@@ -235,9 +234,14 @@ static void per_child(sgk__calc *c, int (*score)(int code), int den)
         c->absent = 1;
         return;
     }
-    while ((f = walk_next(&w, &cur)) != NULL) {
-        if (c->shared->ethnicity_row[f->child] != cur.flat)
+    /* Child by child: one look at each deciding row, not one at every
+     * row of every extract. */
+    for (child = 0; child < c->e->children.count; child++) {
+        uint32_t row = c->shared->ethnicity_row[child];
+        const sgk__fact *f;
+        if (row == 0)
             continue;
+        f = walk_at(&w, row - 1);
         sgk__tally(c, 0, f->team, score(code_of(f)), den);
     }
     if (den)
