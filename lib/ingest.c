@@ -147,8 +147,7 @@ static int intern_text(sgk__row *row, int col, sgk__strpool *pool,
     *id = 0;
     if (!sgk__row_text(row, col, &s, &len))
         return 0;
-    if (*last && sgk__strpool_len(pool, *last - 1) == len &&
-        memcmp(pool->strings[*last - 1], s, len) == 0) {
+    if (*last && sgk__strpool_is(pool, *last - 1, s, len)) {
         *id = *last - 1;
         return 1;
     }

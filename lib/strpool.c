@@ -64,8 +64,7 @@ static uint32_t *probe(const sgk__strpool *p, const char *s, size_t len,
         if (*slot == 0)
             return slot;
         id = *slot - 1;
-        if (sgk__strpool_len(p, id) == len &&
-            memcmp(p->strings[id], s, len) == 0)
+        if (sgk__strpool_is(p, id, s, len))
             return slot;
         i = (i + 1) & mask;
     }

@@ -36,12 +36,43 @@ int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
 /* Id of s, or UINT32_MAX if absent. */
 uint32_t sgk__strpool_find(const sgk__strpool *p, const char *s, size_t len);
 const char *sgk__strpool_get(const sgk__strpool *p, uint32_t id);
+/* Whether the pool's string `id` is s[0..len).  Ids and names are short,
+ * so 4 to 16 bytes are compared with two overlapping word loads a side
+ * rather than a call to memcmp. */
+static inline int sgk__strpool_is(const sgk__strpool *p, uint32_t id,
+                                  const char *s, size_t len);
+
 /* Length of a string in the pool (id < count). */
 static inline uint32_t sgk__strpool_len(const sgk__strpool *p, uint32_t id)
 {
     uint32_t n;
     memcpy(&n, p->strings[id] - 4, 4);
     return n;
+}
+
+static inline int sgk__strpool_is(const sgk__strpool *p, uint32_t id,
+                                  const char *s, size_t len)
+{
+    const char *t = p->strings[id];
+    if (sgk__strpool_len(p, id) != len)
+        return 0;
+    if (len >= 8 && len <= 16) {
+        uint64_t a, b, c, d;
+        memcpy(&a, t, 8);
+        memcpy(&b, s, 8);
+        memcpy(&c, t + len - 8, 8);
+        memcpy(&d, s + len - 8, 8);
+        return a == b && c == d;
+    }
+    if (len >= 4 && len < 8) {
+        uint32_t a, b, c, d;
+        memcpy(&a, t, 4);
+        memcpy(&b, s, 4);
+        memcpy(&c, t + len - 4, 4);
+        memcpy(&d, s + len - 4, 4);
+        return a == b && c == d;
+    }
+    return memcmp(t, s, len) == 0;
 }
 
 #endif
