@@ -39,39 +39,84 @@ static int grow(const sgk__mem *mem, void **p, size_t *cap, size_t want,
     return 0;
 }
 
-static int ensure_fields(sgk__reader *r, size_t want)
+/* Room for one more field of len bytes.  The buffer keeps
+ * READER_SLACK bytes spare past the text so short fields can be copied
+ * with whole-word stores; when it moves, the views already filled move
+ * with it. */
+#define READER_SLACK 16
+static int make_room(sgk__reader *r, size_t len)
 {
-    size_t cap = r->capfields;
-    int rc = grow(r->mem, (void **)&r->ends, &cap, want, sizeof *r->ends);
-    if (rc == 0 && cap != r->capfields) {
-        size_t vcap = r->capfields;
-        rc = grow(r->mem, (void **)&r->view, &vcap, cap, sizeof *r->view);
+    char *old = r->buf;
+    size_t i;
+    if (r->nfields >= r->capfields &&
+        grow(r->mem, (void **)&r->view, &r->capfields, r->nfields + 1,
+             sizeof *r->view) != 0)
+        return SGK_E_NOMEM;
+    if (r->buflen + len + READER_SLACK > r->bufcap &&
+        grow(r->mem, (void **)&r->buf, &r->bufcap,
+             r->buflen + len + READER_SLACK, 1) != 0)
+        return SGK_E_NOMEM;
+    if (r->buf != old)
+        for (i = 0; i < r->nfields; i++)
+            r->view[i].data = r->buf + (r->view[i].data - old);
+    return 0;
+}
+
+/* Copies a field; most are a few bytes, for which a call to memcpy costs
+ * more than the copy.  dst has READER_SLACK bytes to spare. */
+static void copy_field(char *dst, const char *src, size_t len)
+{
+    uint64_t a, b;
+    uint32_t c, d;
+    if (len >= 8 && len <= 16) {
+        memcpy(&a, src, 8);
+        memcpy(&b, src + len - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + len - 8, &b, 8);
+    } else if (len >= 4 && len < 8) {
+        memcpy(&c, src, 4);
+        memcpy(&d, src + len - 4, 4);
+        memcpy(dst, &c, 4);
+        memcpy(dst + len - 4, &d, 4);
+    } else if (len > 16) {
+        memcpy(dst, src, len);
+    } else {
+        size_t i;
+        for (i = 0; i < len; i++)
+            dst[i] = src[i];
     }
-    if (rc == 0)
-        r->capfields = cap;
-    return rc;
+}
+
+static void give_hint(sgk__reader *r, const char *data, size_t len)
+{
+    int stage = r->nfields != r->hint_field;
+    r->hint(r->ctx, data, len, r->record_line, stage);
+    r->next_hint = stage ? SIZE_MAX : r->hint_field + 2;
 }
 
 static void on_field(void *data, size_t len, void *ctx)
 {
     sgk__reader *r = ctx;
+    sgk__field *v;
     if (r->status)
         return;
     r->nonblank |= len > 0;
+    if (r->nfields == r->next_hint)
+        give_hint(r, data, len);
     /* Columns no indicator reads (free-text notes, say) are not copied. */
     if (r->nfields < r->nwanted && !r->wanted[r->nfields])
         len = 0;
-    if ((r->nfields >= r->capfields || r->buflen + len + 1 > r->bufcap) &&
-        (ensure_fields(r, r->nfields + 1) != 0 ||
-         grow(r->mem, (void **)&r->buf, &r->bufcap, r->buflen + len + 1,
-              1))) {
+    if ((r->nfields >= r->capfields ||
+         r->buflen + len + READER_SLACK > r->bufcap) &&
+        make_room(r, len) != 0) {
         r->status = SGK_E_NOMEM;
         return;
     }
-    if (len)
-        memcpy(r->buf + r->buflen, data, len);
+    v = &r->view[r->nfields++];
+    v->data = r->buf + r->buflen;
+    v->len = len;
+    copy_field(r->buf + r->buflen, data, len);
     r->buflen += len;
-    r->ends[r->nfields++] = r->buflen;
 }
 
 static void clear_record(sgk__reader *r)
@@ -79,6 +124,7 @@ static void clear_record(sgk__reader *r)
     r->nfields = 0;
     r->buflen = 0;
     r->nonblank = 0;
+    r->next_hint = r->hint ? r->hint_field : SIZE_MAX;
 }
 
 static int record_is_blank(const sgk__reader *r)
@@ -89,16 +135,9 @@ static int record_is_blank(const sgk__reader *r)
 static void on_record(int term, void *ctx)
 {
     sgk__reader *r = ctx;
-    size_t i, start = 0;
     (void)term;
-    if (r->status == 0 && !record_is_blank(r)) {
-        for (i = 0; i < r->nfields; i++) {
-            r->view[i].data = r->buf + start;
-            r->view[i].len = r->ends[i] - start;
-            start = r->ends[i];
-        }
+    if (r->status == 0 && !record_is_blank(r))
         r->status = r->on_record(r->ctx, r->view, r->nfields, r->record_line);
-    }
     clear_record(r);
 }
 
@@ -123,6 +162,7 @@ int sgk__reader_init(sgk__reader *r, const sgk__mem *mem, unsigned char delim,
     r->on_bad = on_bad;
     r->ctx = ctx;
     r->line = 1;
+    r->next_hint = SIZE_MAX;
     r->record_line = 1;
     r->bom_pending = 1;
     r->delim = delim;
@@ -297,10 +337,8 @@ void sgk__reader_free(sgk__reader *r)
         return;
     csv_free(&r->parser);
     sgk__free(r->mem, r->buf);
-    sgk__free(r->mem, r->ends);
     sgk__free(r->mem, r->view);
     r->buf = NULL;
-    r->ends = NULL;
     r->view = NULL;
     r->mem = NULL;
 }

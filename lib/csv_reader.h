@@ -30,8 +30,7 @@ typedef struct sgk__reader {
     void *ctx;
     char *buf;            /* bytes of the current record's fields */
     size_t buflen, bufcap;
-    size_t *ends;         /* end offset of each field in buf */
-    sgk__field *view;
+    sgk__field *view;     /* the current record's fields, in buf */
     size_t nfields, capfields;
     int64_t line;         /* physical line of the next byte fed */
     int64_t record_line;  /* line the current record started on */
@@ -47,6 +46,15 @@ typedef struct sgk__reader {
     int nonblank;         /* the current record has a non-empty field */
     const unsigned char *wanted; /* fields worth copying (1), by index; */
     size_t nwanted;       /* fields past nwanted are always copied */
+    /* Called with field hint_field of each record as soon as libcsv has
+     * it (stage 0), before the rest of the record is parsed: time enough
+     * for a prefetch started there to land; and again with stage 1 two
+     * fields later, for a prefetch that needs the first one's memory.
+     * NULL for none. */
+    void (*hint)(void *ctx, const char *data, size_t len, int64_t line,
+                 int stage);
+    size_t hint_field;
+    size_t next_hint;     /* field due a hint next, SIZE_MAX for none */
 } sgk__reader;
 
 int sgk__reader_init(sgk__reader *r, const sgk__mem *mem, unsigned char delim,

@@ -110,6 +110,12 @@ typedef struct sgk__ingest {
     unsigned char *wanted;    /* fields the layout reads (reader.wanted) */
     int child_required;       /* the layout's kind needs child_id */
     uint32_t last_child, last_team, last_worker; /* previous ids + 1 */
+    /* The child id's hash, taken (and its slot prefetched) while the rest
+     * of the record was still being parsed: the record starting on
+     * child_hash_line, whose raw child id was child_hash_len bytes. */
+    uint32_t child_hash;
+    size_t child_hash_len;
+    int64_t child_hash_line;
     int open;
 } sgk__ingest;
 

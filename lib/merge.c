@@ -56,7 +56,7 @@ static int map_pool(sgk_engine *dst, sgk__strpool *to,
     if (!*map)
         return SGK_E_NOMEM;
     for (id = 0; id < from->count; id++)
-        if (sgk__strpool_intern(&dst->mem, to, from->strings[id],
+        if (sgk__strpool_intern(&dst->mem, to, sgk__strpool_get(from, id),
                                 sgk__strpool_len(from, id), &(*map)[id]) != 0)
             return SGK_E_NOMEM;
     return 0;

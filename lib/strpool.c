@@ -22,7 +22,7 @@ static uint64_t load_tail(const char *s, size_t len)
            (unsigned char)s[len - 1];
 }
 
-static uint32_t hash_bytes(const char *s, size_t len)
+uint32_t sgk__strpool_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len, w;
     while (len > 8) {
@@ -44,12 +44,15 @@ void sgk__strpool_init(sgk__strpool *p)
 
 void sgk__strpool_free(const sgk__mem *mem, sgk__strpool *p)
 {
+    uint32_t c;
     while (p->blocks) {
         sgk__strblock *next = p->blocks->next;
         sgk__free(mem, p->blocks);
         p->blocks = next;
     }
-    sgk__free(mem, (void *)p->strings);
+    for (c = 0; c < p->nchunks; c++)
+        sgk__free(mem, p->chunks[c]);
+    sgk__free(mem, p->chunks);
     sgk__free(mem, p->slots);
     sgk__strpool_init(p);
 }
@@ -57,23 +60,28 @@ void sgk__strpool_free(const sgk__mem *mem, sgk__strpool *p)
 static uint32_t *probe(const sgk__strpool *p, const char *s, size_t len,
                        uint32_t h)
 {
-    uint32_t mask = p->nslots - 1, i = h & mask;
+    uint32_t mask = p->nslots - 1, i = h & mask, tag = h & ~mask;
     for (;;) {
         uint32_t *slot = &p->slots[i];
-        uint32_t id;
         if (*slot == 0)
             return slot;
-        id = *slot - 1;
-        if (sgk__strpool_is(p, id, s, len))
+        if ((*slot & ~mask) == tag &&
+            sgk__strpool_is(p, (*slot & mask) - 1, s, len))
             return slot;
         i = (i + 1) & mask;
     }
 }
 
+static void file_under(sgk__strpool *p, uint32_t *slot, uint32_t h,
+                       uint32_t id)
+{
+    *slot = (h & ~(p->nslots - 1)) | (id + 1);
+}
+
 static int rehash(const sgk__mem *mem, sgk__strpool *p)
 {
     uint32_t n = p->nslots ? p->nslots * 2 : 64, id;
-    uint32_t *old = p->slots, oldn = p->nslots;
+    uint32_t *old = p->slots;
     if (n < p->nslots)
         return SGK_E_NOMEM;
     p->slots = sgk__calloc(mem, n, sizeof *p->slots);
@@ -82,37 +90,48 @@ static int rehash(const sgk__mem *mem, sgk__strpool *p)
         return SGK_E_NOMEM;
     }
     p->nslots = n;
-    for (id = 0; id < p->count; id++)
-        *probe(p, p->strings[id], sgk__strpool_len(p, id),
-               hash_bytes(p->strings[id], sgk__strpool_len(p, id))) = id + 1;
-    (void)oldn;
+    for (id = 0; id < p->count; id++) {
+        const sgk__strentry *e = sgk__strpool_entry(p, id);
+        const char *t = sgk__strentry_text(e);
+        uint32_t h = sgk__strpool_hash(t, e->len);
+        file_under(p, probe(p, t, e->len, h), h, id);
+    }
     sgk__free(mem, old);
     return 0;
 }
 
-static int grow_ids(const sgk__mem *mem, sgk__strpool *p)
+/* Room for entry `count`: a new chunk when the last is full. */
+static int grow_entries(const sgk__mem *mem, sgk__strpool *p)
 {
-    uint32_t cap = p->cap ? p->cap * 2 : 64;
-    const char **s;
-    if (cap < p->cap || cap > UINT32_MAX / 2)
+    if (p->count >> SGK__STR_CHUNK_BITS < p->nchunks)
+        return 0;
+    if (p->nchunks == p->capchunks) {
+        uint32_t cap = p->capchunks ? p->capchunks * 2 : 4;
+        sgk__strentry **c;
+        if (cap < p->capchunks)
+            return SGK_E_NOMEM;
+        c = sgk__realloc(mem, p->chunks, (size_t)cap * sizeof *c);
+        if (!c)
+            return SGK_E_NOMEM;
+        p->chunks = c;
+        p->capchunks = cap;
+    }
+    p->chunks[p->nchunks] =
+        sgk__malloc(mem, SGK__STR_CHUNK * sizeof(sgk__strentry));
+    if (!p->chunks[p->nchunks])
         return SGK_E_NOMEM;
-    s = sgk__realloc(mem, (void *)p->strings, (size_t)cap * sizeof *s);
-    if (!s)
-        return SGK_E_NOMEM;
-    p->strings = s;
-    p->cap = cap;
+    p->nchunks++;
     return 0;
 }
 
-/* A NUL-terminated copy of s[0..len), after its 4-byte length, in the
- * newest block; a new block (twice the last, from 4 KiB up to 1 MiB, or the
- * string's size) when it is full.  Entries start 4-byte aligned. */
+/* A NUL-terminated copy of s[0..len) in the newest block; a new block
+ * (twice the last, from 4 KiB up to 1 MiB, or the string's size) when it
+ * is full. */
 static char *block_copy(const sgk__mem *mem, sgk__strpool *p, const char *s,
                         size_t len)
 {
     sgk__strblock *b = p->blocks;
-    size_t need = (4 + len + 1 + 3) & ~(size_t)3;
-    uint32_t n = (uint32_t)len;
+    size_t need = len + 1;
     char *copy;
     if (!b || b->cap - b->used < need) {
         size_t cap = b ? b->cap * 2 : 4096;
@@ -128,19 +147,40 @@ static char *block_copy(const sgk__mem *mem, sgk__strpool *p, const char *s,
         b->cap = cap;
         p->blocks = b;
     }
-    copy = b->text + b->used + 4;
-    memcpy(copy - 4, &n, 4);
+    copy = b->text + b->used;
     memcpy(copy, s, len);
     copy[len] = '\0';
     b->used += need;
     return copy;
 }
 
-int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
-                        size_t len, uint32_t *id)
+/* Fills entry `count` with a copy of s[0..len). */
+static int add_entry(const sgk__mem *mem, sgk__strpool *p, const char *s,
+                     size_t len)
 {
-    uint32_t h = hash_bytes(s, len), *slot;
-    char *copy;
+    sgk__strentry *e;
+    if (grow_entries(mem, p) != 0)
+        return SGK_E_NOMEM;
+    e = &p->chunks[p->count >> SGK__STR_CHUNK_BITS]
+                  [p->count & (SGK__STR_CHUNK - 1)];
+    memset(e, 0, sizeof *e);
+    if (len <= SGK__STR_INLINE) {
+        memcpy(e->text, s, len);
+    } else {
+        const char *copy = block_copy(mem, p, s, len);
+        if (!copy)
+            return SGK_E_NOMEM;
+        memcpy(e->text + 4, &copy, sizeof copy);
+    }
+    e->len = (uint32_t)len;
+    return 0;
+}
+
+int sgk__strpool_intern_hashed(const sgk__mem *mem, sgk__strpool *p,
+                               const char *s, size_t len, uint32_t h,
+                               uint32_t *id)
+{
+    uint32_t *slot;
 
     if (len > UINT32_MAX)
         return SGK_E_INVALID_ARGUMENT;
@@ -148,18 +188,21 @@ int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
         return SGK_E_NOMEM;
     slot = probe(p, s, len, h);
     if (*slot) {
-        *id = *slot - 1;
+        *id = (*slot & (p->nslots - 1)) - 1;
         return 0;
     }
-    if (p->count == p->cap && grow_ids(mem, p) != 0)
+    if (add_entry(mem, p, s, len) != 0)
         return SGK_E_NOMEM;
-    copy = block_copy(mem, p, s, len);
-    if (!copy)
-        return SGK_E_NOMEM;
-    p->strings[p->count] = copy;
-    *slot = p->count + 1;
+    file_under(p, slot, h, p->count);
     *id = p->count++;
     return 0;
+}
+
+int sgk__strpool_intern(const sgk__mem *mem, sgk__strpool *p, const char *s,
+                        size_t len, uint32_t *id)
+{
+    return sgk__strpool_intern_hashed(mem, p, s, len,
+                                      sgk__strpool_hash(s, len), id);
 }
 
 uint32_t sgk__strpool_find(const sgk__strpool *p, const char *s, size_t len)
@@ -167,11 +210,12 @@ uint32_t sgk__strpool_find(const sgk__strpool *p, const char *s, size_t len)
     uint32_t *slot;
     if (!p->nslots)
         return UINT32_MAX;
-    slot = probe(p, s, len, hash_bytes(s, len));
-    return *slot ? *slot - 1 : UINT32_MAX;
+    slot = probe(p, s, len, sgk__strpool_hash(s, len));
+    return *slot ? (*slot & (p->nslots - 1)) - 1 : UINT32_MAX;
 }
 
 const char *sgk__strpool_get(const sgk__strpool *p, uint32_t id)
 {
-    return id < p->count ? p->strings[id] : NULL;
+    return id < p->count ? sgk__strentry_text(sgk__strpool_entry(p, id))
+                         : NULL;
 }
