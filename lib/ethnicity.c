@@ -153,31 +153,45 @@ static int has_column(const struct sgk_engine *e, const sgk__fact *f)
     return sgk__input_field(e, f, SGK__COL_ETHNICITY) >= 0;
 }
 
-static int earlier(const sgk__fact *a, const sgk__fact *b)
+/* Records f (walk number i) as the child's deciding row. */
+static void decide_on(sgk__shared *sh, const sgk__fact *f, size_t i)
 {
-    return a->input != b->input ? a->input < b->input : a->line < b->line;
+    sh->ethnicity_row[f->child] = (uint32_t)i + 1;
+    sh->ethnicity_code[f->child] = (uint8_t)code_of(f);
+    sh->ethnicity_team[f->child] = f->team;
 }
 
-/* best[child] = 1 + number of the row that decides the child.  Returns
- * 0 when no input read has an ethnicity column. */
-static int decide(const sgk__calc *c, const walk *w, uint32_t *best)
+/* Picks each child's deciding row; 0 when no input read has an ethnicity
+ * column.  Rows are visited in (input, line) order, input by input: each
+ * input's facts are one run, in line order, in its kind's array, because
+ * facts are appended as they are read and a merge appends the later
+ * inputs' after the earlier ones' (duplicates, moved to the end, are
+ * skipped).  The first row of the best rank then wins by coming first,
+ * and each row is compared with the child's code so far, kept in a small
+ * array, rather than with the deciding row itself, which could be
+ * anywhere in memory. */
+static int decide(const sgk__calc *c, const walk *w, sgk__shared *sh)
 {
-    cursor cur = {1, 0, 0};
-    const sgk__fact *f, *b;
+    const struct sgk_engine *e = c->e;
+    size_t at[SGK_KIND_COUNT] = {0}, in;
     int any = 0;
-    while ((f = walk_next(w, &cur)) != NULL) {
-        size_t i = cur.flat - 1;
-        if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f))
+    for (in = 0; in < e->inputs.len; in++) {
+        const sgk__input *input = sgk__vec_at(&e->inputs, in);
+        int k = input->kind;
+        const sgk__fact *facts;
+        if (k <= 0 || k >= SGK_KIND_COUNT || k == SGK_KIND_WORKFORCE)
             continue;
-        any = 1;
-        if (best[f->child] == 0) {
-            best[f->child] = (uint32_t)i + 1;
-            continue;
+        facts = e->facts[k].items;
+        for (; at[k] < e->facts[k].len && facts[at[k]].input == in; at[k]++) {
+            const sgk__fact *f = &facts[at[k]];
+            if ((f->flags & SGK__FLAG_DUPLICATE) ||
+                input->field_of_col[SGK__COL_ETHNICITY] < 0)
+                continue;
+            any = 1;
+            if (sh->ethnicity_row[f->child] == 0 ||
+                rank(code_of(f)) > rank(sh->ethnicity_code[f->child]))
+                decide_on(sh, f, w->base[k] + at[k]);
         }
-        b = walk_at(w, best[f->child] - 1);
-        if (rank(code_of(f)) > rank(code_of(b)) ||
-            (rank(code_of(f)) == rank(code_of(b)) && earlier(f, b)))
-            best[f->child] = (uint32_t)i + 1;
     }
     return any;
 }
@@ -191,9 +205,9 @@ static void report_conflicts(sgk__calc *c, const walk *w)
         if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f) ||
             rank(code_of(f)) != 3)
             continue;
-        b = walk_at(w, c->shared->ethnicity_row[f->child] - 1);
-        if (code_of(b) == code_of(f))
+        if (c->shared->ethnicity_code[f->child] == code_of(f))
             continue;
+        b = walk_at(w, c->shared->ethnicity_row[f->child] - 1);
         sgk__calc_reject(c, f, sgk__input_field(c->e, f, SGK__COL_ETHNICITY),
                          "ethnicity %s differs from %s given for the same "
                          "child on line %lu of %s, which is used",
@@ -208,15 +222,18 @@ static void report_conflicts(sgk__calc *c, const walk *w)
  * (the compute frees them); 0 when memory ran out. */
 static int deciding_rows(sgk__calc *c, const walk *w)
 {
+    sgk__shared *sh = c->shared;
     uint32_t n = c->e->children.count ? c->e->children.count : 1;
-    if (c->shared->ethnicity_row)
+    if (sh->ethnicity_row)
         return 1;
-    c->shared->ethnicity_row = sgk__calloc(&c->e->mem, n, sizeof(uint32_t));
-    if (!c->shared->ethnicity_row) {
+    sh->ethnicity_row = sgk__calloc(&c->e->mem, n, sizeof(uint32_t));
+    sh->ethnicity_code = sgk__malloc(&c->e->mem, n);
+    sh->ethnicity_team = sgk__malloc(&c->e->mem, n * sizeof(uint32_t));
+    if (!sh->ethnicity_row || !sh->ethnicity_code || !sh->ethnicity_team) {
         c->status = SGK_E_NOMEM;
         return 0;
     }
-    c->shared->ethnicity_any = decide(c, w, c->shared->ethnicity_row);
+    sh->ethnicity_any = decide(c, w, sh);
     return 1;
 }
 
@@ -236,14 +253,10 @@ static void per_child(sgk__calc *c, int (*score)(int code), int den)
     }
     /* Child by child: one look at each deciding row, not one at every
      * row of every extract. */
-    for (child = 0; child < c->e->children.count; child++) {
-        uint32_t row = c->shared->ethnicity_row[child];
-        const sgk__fact *f;
-        if (row == 0)
-            continue;
-        f = walk_at(&w, row - 1);
-        sgk__tally(c, 0, f->team, score(code_of(f)), den);
-    }
+    for (child = 0; child < c->e->children.count; child++)
+        if (c->shared->ethnicity_row[child])
+            sgk__tally(c, 0, c->shared->ethnicity_team[child],
+                       score(c->shared->ethnicity_code[child]), den);
     if (den)
         report_conflicts(c, &w);
 }

@@ -130,7 +130,9 @@ typedef struct sgk__shared {
     void *episode_order;
     void *case_order;
     size_t ncase_order;
-    uint32_t *ethnicity_row;
+    uint32_t *ethnicity_row;   /* [child] walk number + 1, 0 for none */
+    uint8_t *ethnicity_code;   /* [child] that row's code and team, */
+    uint32_t *ethnicity_team;  /* valid where ethnicity_row is not 0 */
     int ethnicity_any;
     sgk__day *cla_states;  /* [period * children in care + row] */
     int cla_states_ready;
