@@ -37,17 +37,39 @@ static void *parse_part(void *arg)
     return NULL;
 }
 
-/* Cuts after a newline with an even count of quotes since the last cut. */
+/* Quotes in d[from, to), counted with memchr so that finding the cut
+ * costs next to nothing beside the parse, as it does in sgkpi. */
+static size_t quotes_in(const char *d, size_t from, size_t to)
+{
+    size_t q = 0;
+    const char *p = d + from, *end = d + to;
+    while (p < end && (p = memchr(p, '"', (size_t)(end - p))) != NULL) {
+        q++;
+        p++;
+    }
+    return q;
+}
+
+/* Cuts after the first newline at or past target with an even count of
+ * quotes since the last cut. */
 static size_t cut_after(const char *d, size_t from, size_t target, size_t len)
 {
-    size_t i, q = 0;
-    for (i = from; i < len; i++) {
-        if (d[i] == '"')
-            q++;
-        else if (d[i] == '\n' && i >= target && q % 2 == 0)
-            return i + 1;
+    size_t q, i;
+    if (target < from)
+        target = from;
+    q = quotes_in(d, from, target);
+    i = target;
+    for (;;) {
+        const char *nl = memchr(d + i, '\n', len - i);
+        size_t at;
+        if (!nl)
+            return len;
+        at = (size_t)(nl - d);
+        q += quotes_in(d, i, at);
+        if (q % 2 == 0)
+            return at + 1;
+        i = at + 1;
     }
-    return len;
 }
 
 long bench_bare_parse(const char *data, size_t len, int threads)
