@@ -46,19 +46,38 @@ static void roll_back(sgk_engine *e, const marks *m)
         e->facts[k].len = m->facts[k];
 }
 
-/* map[id] = dst's id for each string of src's pool. */
+/* map[id] = dst's id for each string of src's pool.  A worker's pool
+ * can hold millions of children, each a lookup at a random place in
+ * dst's table, so each string's slot is asked for MAP_AHEAD strings
+ * before it is looked up and its entry half way there; the table may
+ * grow in between, which only wastes a prefetch. */
+#define MAP_AHEAD 16
 static int map_pool(sgk_engine *dst, sgk__strpool *to,
                     const sgk__strpool *from, uint32_t **map)
 {
-    uint32_t id;
+    uint32_t id, hash[MAP_AHEAD];
     *map = sgk__calloc(&dst->mem, from->count ? from->count : 1,
                        sizeof **map);
     if (!*map)
         return SGK_E_NOMEM;
-    for (id = 0; id < from->count; id++)
-        if (sgk__strpool_intern(&dst->mem, to, sgk__strpool_get(from, id),
-                                sgk__strpool_len(from, id), &(*map)[id]) != 0)
-            return SGK_E_NOMEM;
+    for (id = 0; id < from->count + MAP_AHEAD; id++) {
+        uint32_t at = id % MAP_AHEAD, mid = (id + MAP_AHEAD / 2) % MAP_AHEAD;
+        if (id >= MAP_AHEAD) {
+            uint32_t k = id - MAP_AHEAD;
+            if (sgk__strpool_intern_hashed(&dst->mem, to,
+                                           sgk__strpool_get(from, k),
+                                           sgk__strpool_len(from, k),
+                                           hash[at], &(*map)[k]) != 0)
+                return SGK_E_NOMEM;
+        }
+        if (id >= MAP_AHEAD / 2 && id - MAP_AHEAD / 2 < from->count)
+            sgk__strpool_prefetch_entry(to, hash[mid]);
+        if (id < from->count) {
+            hash[at] = sgk__strpool_hash(sgk__strpool_get(from, id),
+                                         sgk__strpool_len(from, id));
+            sgk__strpool_prefetch_slot(to, hash[at]);
+        }
+    }
     return 0;
 }
 
