@@ -13,6 +13,7 @@
  * for any number of threads. */
 #include <math.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include "family.h"
 
@@ -353,10 +354,45 @@ static int unit_end(int from)
     return from;
 }
 
+/* Facts a unit's indicators read, a stand-in for its cost: the data quality
+ * and ethnicity indicators read every kind, and the children in care ones
+ * the episode history as well as their own rows. */
+static size_t unit_weight(const struct sgk_engine *e, int from, int end)
+{
+    size_t w = 0, all = 0;
+    int k, ind;
+    for (k = 1; k < SGK_KIND_COUNT; k++)
+        all += e->facts[k].len;
+    for (ind = from; ind < end; ind++) {
+        k = sgk__indicator_at(ind)->kind;
+        w += k == 0 ? all : e->facts[k].len;
+        if (k == SGK_KIND_CLA_CHILDREN)
+            w += e->facts[SGK_KIND_CLA_EPISODES].len;
+    }
+    return w;
+}
+
+typedef struct unit {
+    int from, end;
+    size_t weight;
+} unit;
+
+/* Heaviest first, then in table order: a heavy unit left to the end would
+ * keep one lane busy while the others sit idle. */
+static int heavier_first(const void *a, const void *b)
+{
+    const unit *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight < y->weight ? 1 : -1;
+    return x->from - y->from;
+}
+
 typedef struct crew {
     struct sgk_engine *e;
     pthread_mutex_t lock;
-    int next;              /* first indicator not yet handed out */
+    unit *units;
+    int nunits;
+    int next;              /* first unit not yet handed out */
 } crew;
 
 typedef struct lane {
@@ -371,12 +407,32 @@ static int take_unit(crew *cr, int *from)
 {
     int end = -1;
     pthread_mutex_lock(&cr->lock);
-    if (cr->next < sgk__indicator_total()) {
-        *from = cr->next;
-        cr->next = end = unit_end(cr->next);
+    if (cr->next < cr->nunits) {
+        *from = cr->units[cr->next].from;
+        end = cr->units[cr->next++].end;
     }
     pthread_mutex_unlock(&cr->lock);
     return end;
+}
+
+/* Every unit, heaviest first.  Results and rejections are kept per
+ * indicator, so the order work is done in changes nothing but the time. */
+static int plan_units(struct sgk_engine *e, crew *cr)
+{
+    int k;
+    cr->nunits = 0;
+    cr->units = sgk__calloc(&e->mem, (size_t)sgk__indicator_total(),
+                            sizeof *cr->units);
+    if (!cr->units)
+        return SGK_E_NOMEM;
+    for (k = 0; k < sgk__indicator_total(); k = unit_end(k)) {
+        unit *u = &cr->units[cr->nunits++];
+        u->from = k;
+        u->end = unit_end(k);
+        u->weight = unit_weight(e, u->from, u->end);
+    }
+    qsort(cr->units, (size_t)cr->nunits, sizeof *cr->units, heavier_first);
+    return 0;
 }
 
 static void *run_lane(void *arg)
@@ -396,19 +452,21 @@ static int run_lanes(struct sgk_engine *e, plan *pl)
 {
     lane lanes[8];
     crew cr;
-    int n = sgk__threads_wanted(e), units = 0, k, rc = 0, made = 0;
-    for (k = 0; k < sgk__indicator_total(); k = unit_end(k))
-        units++;
+    int n = sgk__threads_wanted(e), k, rc = 0, made = 0;
+    if (plan_units(e, &cr) != 0)
+        return SGK_E_NOMEM;
     /* Each lane holds accumulators per child: none beyond the work. */
-    if (n > units)
-        n = units;
+    if (n > cr.nunits)
+        n = cr.nunits;
     if (n > (int)(sizeof lanes / sizeof lanes[0]))
         n = (int)(sizeof lanes / sizeof lanes[0]);
     memset(lanes, 0, sizeof lanes);
     cr.e = e;
     cr.next = 0;
-    if (pthread_mutex_init(&cr.lock, NULL) != 0)
+    if (pthread_mutex_init(&cr.lock, NULL) != 0) {
+        sgk__free(&e->mem, cr.units);
         return SGK_E_NOMEM;
+    }
     for (k = 0; k < n && rc == 0; k++, made++) {
         lanes[k].cr = &cr;
         rc = work_init(e, pl, &lanes[k].w);
@@ -428,6 +486,7 @@ static int run_lanes(struct sgk_engine *e, plan *pl)
         work_free(e, &lanes[k].w);
     }
     pthread_mutex_destroy(&cr.lock);
+    sgk__free(&e->mem, cr.units);
     return rc;
 }
 
