@@ -39,7 +39,10 @@ static const int main_col[SGK_KIND_COUNT] = {
 };
 
 /* Open addressing on (input, child, date): one pass in fact order, so the
- * first row of a key is the one kept.  Slots hold fact index + 1. */
+ * first row of a key is the one kept.  A slot holds fact index + 1 in its
+ * low bits (log2 of the table size, enough as the table is at most half
+ * full) and the hash's bits above them, so a probe passing another key's
+ * slot rejects it without reading that fact, which could be anywhere. */
 static uint32_t key_hash(const sgk__fact *f, sgk__day date)
 {
     uint64_t h = ((uint64_t)f->input << 48) ^ ((uint64_t)f->child << 16) ^
@@ -55,21 +58,47 @@ static int same_key(const sgk__fact *a, const sgk__fact *b, int slot)
            a->d[slot] == b->d[slot];
 }
 
+/* Facts are visited in order but land anywhere in the table, so each
+ * one's slot is asked for DUP_AHEAD facts before it is needed. */
+#define DUP_AHEAD 16
+
+static void prefetch_slot(const uint32_t *table, uint32_t h, size_t mask)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(&table[h & mask]);
+#else
+    (void)table;
+    (void)h;
+    (void)mask;
+#endif
+}
+
 static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
                      size_t mask, size_t *dups)
 {
     sgk__fact *f = e->facts[kind].items;
     size_t i, n = e->facts[kind].len;
-    *dups = 0;
+    uint32_t hash[DUP_AHEAD], tags = (uint32_t)~mask;
     int slot = main_date[kind];
+    *dups = 0;
     memset(table, 0, (mask + 1) * sizeof *table);
+    for (i = 0; i < n && i < DUP_AHEAD; i++)
+        hash[i] = key_hash(&f[i], f[i].d[slot]);
     for (i = 0; i < n; i++) {
-        size_t at = key_hash(&f[i], f[i].d[slot]) & mask;
+        uint32_t h = hash[i % DUP_AHEAD];
+        size_t at = h & mask;
+        if (i + DUP_AHEAD < n) {
+            const sgk__fact *g = &f[i + DUP_AHEAD];
+            hash[i % DUP_AHEAD] = key_hash(g, g->d[slot]);
+            prefetch_slot(table, hash[i % DUP_AHEAD], mask);
+        }
         f[i].flags &= (uint8_t)~SGK__FLAG_DUPLICATE;
-        while (table[at] && !same_key(&f[table[at] - 1], &f[i], slot))
+        while (table[at] &&
+               ((table[at] & tags) != (h & tags) ||
+                !same_key(&f[(table[at] & mask) - 1], &f[i], slot)))
             at = (at + 1) & mask;
         if (!table[at]) {
-            table[at] = (uint32_t)i + 1;
+            table[at] = (h & tags) | ((uint32_t)i + 1);
             continue;
         }
         f[i].flags |= SGK__FLAG_DUPLICATE;
@@ -78,7 +107,7 @@ static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
         if (sgk__reject_computed(e, f[i].input, f[i].line, -1, NULL,
                                  "duplicate of line %lu: the same child "
                                  "and %s",
-                                 (unsigned long)f[table[at] - 1].line,
+                                 (unsigned long)f[(table[at] & mask) - 1].line,
                                  sgk__col_name(main_col[kind])) != 0)
             return SGK_E_NOMEM;
     }
