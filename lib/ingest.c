@@ -123,18 +123,47 @@ static size_t overflow_field(const sgk__layout *lay, const sgk__field *f,
 
 /* UTF-8 without NUL bytes: what the reports can carry safely.  Overlong
  * three- and four-byte forms are not policed; they print harmlessly. */
+/* A word of plain ASCII with no NUL byte. */
+static int ascii_word(uint64_t w)
+{
+    return !((w & 0x8080808080808080ull) ||
+             ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull));
+}
+
+/* Plain ASCII without NULs, the usual case, checked a word at a time, the
+ * last word overlapping the one before rather than a loop over the tail
+ * (ids and names are mostly 4 to 16 bytes).  0 when some byte needs the
+ * full check. */
+static int plain_ascii(const char *s, size_t len)
+{
+    uint64_t w;
+    uint32_t a, b;
+    size_t i;
+    if (len >= 8) {
+        for (i = 0; i + 8 < len; i += 8) {
+            memcpy(&w, s + i, 8);
+            if (!ascii_word(w))
+                return 0;
+        }
+        memcpy(&w, s + len - 8, 8);
+        return ascii_word(w);
+    }
+    if (len >= 4) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + len - 4, 4);
+        return ascii_word((uint64_t)a << 32 | b);
+    }
+    for (i = 0; i < len; i++)
+        if ((unsigned char)s[i] - 1u >= 0x7Fu)
+            return 0;
+    return 1;
+}
+
 static int valid_text(const char *s, size_t len)
 {
     size_t i = 0, k, need;
-    /* Plain ASCII without NULs, eight bytes at a time, is the usual case. */
-    while (i + 8 <= len) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if ((w & 0x8080808080808080ull) ||
-            ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
-            break;
-        i += 8;
-    }
+    if (plain_ascii(s, len))
+        return 1;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0)

@@ -128,6 +128,36 @@ START_TEST(invalid_text)
 }
 END_TEST
 
+/* A NUL or a byte that cannot start UTF-8, at every position of ids of
+ * every length from 1 to 20: the ASCII check reads whole words, with the
+ * last overlapping the one before, so each offset of each word is tried. */
+START_TEST(invalid_text_every_position)
+{
+    static const char bad[] = {'\0', '\x80', '\xFF'};
+    char csv[256];
+    size_t len, at, b;
+    for (len = 1; len <= 20; len++)
+        for (at = 0; at < len; at++)
+            for (b = 0; b < sizeof bad; b++) {
+                sgk_engine *e = engine();
+                size_t n = 0, i;
+                n += (size_t)snprintf(csv, sizeof csv,
+                                      "child_id,referral_date\n");
+                for (i = 0; i < len; i++)
+                    csv[n++] = i == at ? bad[b] : (char)('a' + i);
+                n += (size_t)snprintf(csv + n, sizeof csv - n,
+                                      ",2021-05-01\nok,2021-05-01\n");
+                ck_assert_int_eq(sgk_engine_add_buffer(e, "t.csv", csv, n,
+                                                       SGK_KIND_AUTO), 0);
+                rows_are(e, 0, 2, 1, 1);
+                ck_assert_int_eq(sgk_rejection_line(e, 0), 2);
+                ck_assert_ptr_nonnull(
+                    strstr(sgk_rejection_reason(e, 0), "UTF-8"));
+                sgk_engine_free(e);
+            }
+}
+END_TEST
+
 START_TEST(whole_file_errors)
 {
     sgk_engine *e = engine();
@@ -285,6 +315,7 @@ static Suite *suite(void)
     tcase_add_test(tc, extra_fields_reject_the_row);
     tcase_add_test(tc, bad_quoting_keeps_going);
     tcase_add_test(tc, invalid_text);
+    tcase_add_test(tc, invalid_text_every_position);
     tcase_add_test(tc, whole_file_errors);
     tcase_add_test(tc, header_only_is_fine);
     tcase_add_test(tc, byte_at_a_time_equals_one_buffer);
