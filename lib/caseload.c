@@ -62,6 +62,8 @@ static const held *allocated(sgk__calc *c, size_t *n)
         h = sgk__malloc(&c->e->mem, (m ? m : 1) * sizeof *h);
     for (i = 0; h && i < m; i++) {
         const sgk__fact *f = &c->facts[rows[i]];
+        if (i + SGK__GATHER_AHEAD < m)
+            sgk__prefetch(&c->facts[rows[i + SGK__GATHER_AHEAD]]);
         h[i].worker = f->worker;
         h[i].team = f->team;
         h[i].fact = rows[i];

@@ -218,6 +218,10 @@ static void episode_states(sgk__calc *c, const sgk__fact *ep,
         k.cover_end = INT32_MIN;
         for (; i < n && ep[order[i]].child == child; i++) {
             const sgk__fact *f = &ep[order[i]];
+            /* The order is by child, the facts by line: each step is a
+             * jump in memory, so the memory is asked for ahead. */
+            if (i + SGK__GATHER_AHEAD < n)
+                sgk__prefetch(&ep[order[i + SGK__GATHER_AHEAD]]);
             if (SGK__IS_BAD(f, SGK__BAD_D1))
                 continue; /* reported when read */
             any = 1;
