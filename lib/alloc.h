@@ -45,4 +45,15 @@ void *sgk__csvbuf_new(const sgk__mem *mem, size_t size);
 void *sgk__csvbuf_realloc(void *ptr, size_t size);
 void sgk__csvbuf_free(void *ptr);
 
+/* Asks for the memory at p ahead of its use; only a hint, for loops
+ * whose next reads land far apart in memory. */
+static inline void sgk__prefetch(const void *p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
 #endif

@@ -46,8 +46,7 @@ static int grow(const sgk__mem *mem, void **p, size_t *cap, size_t want,
 #define READER_SLACK 16
 static int make_room(sgk__reader *r, size_t len)
 {
-    char *old = r->buf;
-    size_t i;
+    size_t i, at = 0, oldcap = r->bufcap;
     if (r->nfields >= r->capfields &&
         grow(r->mem, (void **)&r->view, &r->capfields, r->nfields + 1,
              sizeof *r->view) != 0)
@@ -56,9 +55,13 @@ static int make_room(sgk__reader *r, size_t len)
         grow(r->mem, (void **)&r->buf, &r->bufcap,
              r->buflen + len + READER_SLACK, 1) != 0)
         return SGK_E_NOMEM;
-    if (r->buf != old)
-        for (i = 0; i < r->nfields; i++)
-            r->view[i].data = r->buf + (r->view[i].data - old);
+    /* The fields lie end to end, so their places follow from their
+     * lengths; the old pointers may not even be compared once freed. */
+    if (r->bufcap != oldcap)
+        for (i = 0; i < r->nfields; i++) {
+            r->view[i].data = r->buf + at;
+            at += r->view[i].len;
+        }
     return 0;
 }
 

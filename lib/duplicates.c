@@ -62,17 +62,6 @@ static int same_key(const sgk__fact *a, const sgk__fact *b, int slot)
  * one's slot is asked for DUP_AHEAD facts before it is needed. */
 #define DUP_AHEAD 16
 
-static void prefetch_slot(const uint32_t *table, uint32_t h, size_t mask)
-{
-#if defined(__GNUC__)
-    __builtin_prefetch(&table[h & mask]);
-#else
-    (void)table;
-    (void)h;
-    (void)mask;
-#endif
-}
-
 static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
                      size_t mask, size_t *dups)
 {
@@ -90,7 +79,7 @@ static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
         if (i + DUP_AHEAD < n) {
             const sgk__fact *g = &f[i + DUP_AHEAD];
             hash[i % DUP_AHEAD] = key_hash(g, g->d[slot]);
-            prefetch_slot(table, hash[i % DUP_AHEAD], mask);
+            sgk__prefetch(&table[hash[i % DUP_AHEAD] & mask]);
         }
         f[i].flags &= (uint8_t)~SGK__FLAG_DUPLICATE;
         while (table[at] &&

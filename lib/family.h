@@ -44,18 +44,9 @@ enum sgk__ethnicity {
                                ethnicity indicators */
 };
 
-/* Asks for the memory at p ahead of its use; only a hint.  Loops that
- * visit facts in a sorted order rather than in memory order prefetch the
- * fact SGK__GATHER_AHEAD steps on. */
+/* Loops that visit facts in a sorted order rather than in memory order
+ * prefetch (sgk__prefetch) the fact this many steps on. */
 #define SGK__GATHER_AHEAD 16
-static inline void sgk__prefetch(const void *p)
-{
-#if defined(__GNUC__)
-    __builtin_prefetch(p);
-#else
-    (void)p;
-#endif
-}
 
 /* A record on its way in. */
 typedef struct sgk__row {

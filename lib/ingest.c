@@ -121,8 +121,6 @@ static size_t overflow_field(const sgk__layout *lay, const sgk__field *f,
     return 0;
 }
 
-/* UTF-8 without NUL bytes: what the reports can carry safely.  Overlong
- * three- and four-byte forms are not policed; they print harmlessly. */
 /* A word of plain ASCII with no NUL byte. */
 static int ascii_word(uint64_t w)
 {
@@ -159,6 +157,8 @@ static int plain_ascii(const char *s, size_t len)
     return 1;
 }
 
+/* UTF-8 without NUL bytes: what the reports can carry safely.  Overlong
+ * three- and four-byte forms are not policed; they print harmlessly. */
 static int valid_text(const char *s, size_t len)
 {
     size_t i = 0, k, need;

@@ -91,13 +91,8 @@ static inline uint32_t sgk__strpool_len(const sgk__strpool *p, uint32_t id)
 static inline void sgk__strpool_prefetch_slot(const sgk__strpool *p,
                                               uint32_t h)
 {
-#if defined(__GNUC__)
     if (p->nslots)
-        __builtin_prefetch(&p->slots[h & (p->nslots - 1)]);
-#else
-    (void)p;
-    (void)h;
-#endif
+        sgk__prefetch(&p->slots[h & (p->nslots - 1)]);
 }
 
 /* Once that slot has arrived: asks for the entry it names, if its hash
@@ -105,18 +100,13 @@ static inline void sgk__strpool_prefetch_slot(const sgk__strpool *p,
 static inline void sgk__strpool_prefetch_entry(const sgk__strpool *p,
                                                uint32_t h)
 {
-#if defined(__GNUC__)
     uint32_t mask = p->nslots - 1, slot, id;
     if (!p->nslots)
         return;
     slot = p->slots[h & mask];
     id = (slot & mask) - 1;
     if (slot && (slot & ~mask) == (h & ~mask) && id < p->count)
-        __builtin_prefetch(sgk__strpool_entry(p, id));
-#else
-    (void)p;
-    (void)h;
-#endif
+        sgk__prefetch(sgk__strpool_entry(p, id));
 }
 
 /* The first and last w bytes of t and s (len >= w) are the same; with w
