@@ -66,7 +66,7 @@ static uint32_t *probe(const sgk__strpool *p, const char *s, size_t len,
         if (*slot == 0)
             return slot;
         if ((*slot & ~mask) == tag &&
-            sgk__strpool_is(p, (*slot & mask) - 1, s, len))
+            sgk__strpool_is(p, sgk__strpool_slot_id(p, *slot), s, len))
             return slot;
         i = (i + 1) & mask;
     }
@@ -188,7 +188,7 @@ int sgk__strpool_intern_hashed(const sgk__mem *mem, sgk__strpool *p,
         return SGK_E_NOMEM;
     slot = probe(p, s, len, h);
     if (*slot) {
-        *id = (*slot & (p->nslots - 1)) - 1;
+        *id = sgk__strpool_slot_id(p, *slot);
         return 0;
     }
     if (add_entry(mem, p, s, len) != 0)
@@ -211,7 +211,7 @@ uint32_t sgk__strpool_find(const sgk__strpool *p, const char *s, size_t len)
     if (!p->nslots)
         return UINT32_MAX;
     slot = probe(p, s, len, sgk__strpool_hash(s, len));
-    return *slot ? (*slot & (p->nslots - 1)) - 1 : UINT32_MAX;
+    return *slot ? sgk__strpool_slot_id(p, *slot) : UINT32_MAX;
 }
 
 const char *sgk__strpool_get(const sgk__strpool *p, uint32_t id)

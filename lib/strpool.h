@@ -85,6 +85,13 @@ static inline uint32_t sgk__strpool_len(const sgk__strpool *p, uint32_t id)
     return sgk__strpool_entry(p, id)->len;
 }
 
+/* The id a filled slot holds: its low log2(nslots) bits, less one. */
+static inline uint32_t sgk__strpool_slot_id(const sgk__strpool *p,
+                                            uint32_t slot)
+{
+    return (slot & (p->nslots - 1)) - 1;
+}
+
 /* Asks the memory system for the slot a string with hash h starts its
  * probe at, so that by the time the row holding it has been read the
  * lookup finds it in cache.  Only a hint: the table may still grow. */
@@ -104,7 +111,7 @@ static inline void sgk__strpool_prefetch_entry(const sgk__strpool *p,
     if (!p->nslots)
         return;
     slot = p->slots[h & mask];
-    id = (slot & mask) - 1;
+    id = sgk__strpool_slot_id(p, slot);
     if (slot && (slot & ~mask) == (h & ~mask) && id < p->count)
         sgk__prefetch(sgk__strpool_entry(p, id));
 }
