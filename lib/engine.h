@@ -109,7 +109,8 @@ typedef struct sgk__ingest {
     size_t facts_mark[SGK_KIND_COUNT]; /* facts before this input */
     unsigned char *wanted;    /* fields the layout reads (reader.wanted) */
     int child_required;       /* the layout's kind needs child_id */
-    uint32_t last_child, last_team, last_worker; /* previous ids + 1 */
+    uint32_t last_child;      /* the previous row's child id + 1 */
+    sgk__recent recent_team, recent_worker;
     /* The child id's hash, taken (and its slot prefetched) while the rest
      * of the record was still being parsed: the record starting on
      * child_hash_line, whose raw child id was child_hash_len bytes. */

@@ -190,22 +190,24 @@ static int valid_text(const char *s, size_t len)
     return 1;
 }
 
-/* Interns a text column; blank gives id 0.  *last (id + 1, 0 for none)
- * is the column's previous value: extracts list a child's, a team's or a
- * worker's rows together, so most rows repeat it and skip the hash.
- * Returns 1 when the text was present and valid. */
+/* Interns a text column; blank gives id 0.  The text's id is first
+ * looked for where it was remembered: *last (id + 1, 0 for none) for a
+ * child, whose rows an extract lists together, or its slot in `recent`
+ * for a team or worker.  Returns 1 when the text was present and valid. */
 static int intern_text(sgk__row *row, int col, sgk__strpool *pool,
-                       uint32_t *last, uint32_t *id, const char *indicators,
-                       const sgk__ingest *hinted)
+                       uint32_t *last, sgk__recent *recent, uint32_t *id,
+                       const char *indicators, const sgk__ingest *hinted)
 {
     int rc;
     const char *s;
     size_t len;
+    uint32_t *seen;
     *id = 0;
     if (!sgk__row_text(row, col, &s, &len))
         return 0;
-    if (*last && sgk__strpool_is(pool, *last - 1, s, len)) {
-        *id = *last - 1;
+    seen = recent ? sgk__recent_slot(recent, s, len) : last;
+    if (*seen && sgk__strpool_is(pool, *seen - 1, s, len)) {
+        *id = *seen - 1;
         return 1;
     }
     if (!valid_text(s, len)) {
@@ -225,7 +227,7 @@ static int intern_text(sgk__row *row, int col, sgk__strpool *pool,
         row->status = SGK_E_NOMEM;
         return 0;
     }
-    *last = *id + 1;
+    *seen = *id + 1;
     return 1;
 }
 
@@ -239,12 +241,12 @@ static void read_common(sgk__ingest *in, sgk__row *row, sgk__fact *f)
             sgk__row_reject(row, SGK__COL_CHILD_ID, NULL, "child_id is blank");
         else
             intern_text(row, SGK__COL_CHILD_ID, &e->children,
-                        &in->last_child, &f->child, NULL, in);
+                        &in->last_child, NULL, &f->child, NULL, in);
     }
-    intern_text(row, SGK__COL_TEAM, &e->teams, &in->last_team, &f->team,
-                "by_team", NULL);
-    if (!intern_text(row, SGK__COL_WORKER, &e->workers, &in->last_worker,
-                     &f->worker,
+    intern_text(row, SGK__COL_TEAM, &e->teams, NULL, &in->recent_team,
+                &f->team, "by_team", NULL);
+    if (!intern_text(row, SGK__COL_WORKER, &e->workers, NULL,
+                     &in->recent_worker, &f->worker,
                      "unallocated_over_28_days,unallocated_cp_cla", NULL)) {
         const char *s;
         size_t len;

@@ -147,4 +147,30 @@ static inline int sgk__strpool_is(const sgk__strpool *p, uint32_t id,
     return memcmp(t, s, len) == 0;
 }
 
+/* A column's memory of the names it met lately, direct-mapped by a cheap
+ * mix of the length and the first and last four bytes.  Teams and
+ * workers are a few hundred names met millions of times, in no order, so
+ * most rows find theirs here and skip the pool's hash and probe.  A slot
+ * holds id + 1 (0 is empty); two names sharing a slot just take turns. */
+#define SGK__RECENT_BITS 10
+typedef struct sgk__recent {
+    uint32_t id[1u << SGK__RECENT_BITS];
+} sgk__recent;
+
+static inline uint32_t *sgk__recent_slot(sgk__recent *r, const char *s,
+                                         size_t len)
+{
+    uint32_t a = 0, b = 0;
+    if (len >= 4) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + len - 4, 4);
+    } else if (len > 0) {
+        a = (unsigned char)s[0];
+        b = (uint32_t)(unsigned char)s[len - 1] << 8 |
+            (unsigned char)s[len / 2];
+    }
+    a = (a ^ (b * 0x9E3779B1u) ^ (uint32_t)len) * 0x85EBCA6Bu;
+    return &r->id[a >> (32 - SGK__RECENT_BITS)];
+}
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "sgkpi.h"
+#include "strpool.h"
 
 static sgk_engine *engine(void)
 {
@@ -307,6 +308,62 @@ START_TEST(excel_serials_and_no_date_markers)
 }
 END_TEST
 
+/* A name whose slot in a column's memory of recent names another name
+ * holds is looked up in the pool, never taken for that other name.  The
+ * names are searched for so that the test keeps biting if the slot mix
+ * changes. */
+static void same_slot_names(char *a, char *b, size_t size)
+{
+    static sgk__recent r;
+    uint32_t *first;
+    int n;
+    snprintf(a, size, "Team 0");
+    first = sgk__recent_slot(&r, a, strlen(a));
+    for (n = 1; n < 100000; n++) {
+        snprintf(b, size, "Team %d", n);
+        if (sgk__recent_slot(&r, b, strlen(b)) == first)
+            return;
+    }
+    ck_abort_msg("no two names share a slot");
+}
+
+START_TEST(names_sharing_a_recent_slot)
+{
+    sgk_engine *e = engine();
+    char a[32], b[32], csv[1024];
+    int ind = sgk_indicator_find("referral_decision_1wd"), k, seen = 0;
+    same_slot_names(a, b, sizeof a);
+    /* a, b, b, a, b: each name evicts the other from their shared slot. */
+    snprintf(csv, sizeof csv,
+             "child_id,referral_date,decision_date,team,worker\n"
+             "C1,2021-05-04,2021-05-04,%s,%s\n"
+             "C2,2021-05-04,2021-05-10,%s,%s\n"
+             "C3,2021-05-04,2021-05-05,%s,%s\n"
+             "C4,2021-05-04,2021-05-10,%s,%s\n"
+             "C5,2021-05-04,2021-05-05,%s,%s\n",
+             a, b, b, a, b, a, a, b, b, a);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_BY_TEAM, 1), 0);
+    ck_assert_int_eq(add(e, csv, SGK_KIND_REFERRALS), 0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    rows_are(e, 0, 5, 5, 0);
+    ck_assert_int_eq(sgk_engine_team_count(e), 2);
+    for (k = 0; k < 2; k++) {
+        const char *name = sgk_engine_team_name(e, k);
+        double num = sgk_result_numerator(e, ind, SGK_GROUP_TEAM, k);
+        double den = sgk_result_denominator(e, ind, SGK_GROUP_TEAM, k);
+        if (strcmp(name, a) == 0) { /* C1 on time, C4 late */
+            ck_assert(num == 1 && den == 2);
+            seen |= 1;
+        } else if (strcmp(name, b) == 0) { /* C2 late, C3 and C5 on time */
+            ck_assert(num == 2 && den == 3);
+            seen |= 2;
+        }
+    }
+    ck_assert_int_eq(seen, 3);
+    sgk_engine_free(e);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ingest");
@@ -322,6 +379,7 @@ static Suite *suite(void)
     tcase_add_test(tc, file_matches_buffer);
     tcase_add_test(tc, semicolon_delimiter_and_alias);
     tcase_add_test(tc, excel_serials_and_no_date_markers);
+    tcase_add_test(tc, names_sharing_a_recent_slot);
     suite_add_tcase(s, tc);
     return s;
 }
