@@ -97,29 +97,46 @@ static void give_hint(sgk__reader *r, const char *data, size_t len)
     r->next_hint = stage ? SIZE_MAX : r->hint_field + 2;
 }
 
+/* Everything on_field does only now and then: a hint, a full buffer, a
+ * stop.  Kept out of line so the usual path needs few registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int field_unusual(sgk__reader *r, const char *data, size_t len,
+                         size_t keep)
+{
+    if (r->status)
+        return 1;
+    if (r->nfields == r->next_hint)
+        give_hint(r, data, len);
+    if (make_room(r, keep) != 0) {
+        r->status = SGK_E_NOMEM;
+        return 1;
+    }
+    return 0;
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
     sgk__reader *r = ctx;
+    size_t i = r->nfields, keep = len;
     sgk__field *v;
-    if (r->status)
-        return;
-    r->nonblank |= len > 0;
-    if (r->nfields == r->next_hint)
-        give_hint(r, data, len);
-    /* Columns no indicator reads (free-text notes, say) are not copied. */
-    if (r->nfields < r->nwanted && !r->wanted[r->nfields])
-        len = 0;
-    if ((r->nfields >= r->capfields ||
-         r->buflen + len + READER_SLACK > r->bufcap) &&
-        make_room(r, len) != 0) {
-        r->status = SGK_E_NOMEM;
-        return;
+    /* Columns no indicator reads (free-text notes, say) are not copied;
+     * nonblank only needs their length. */
+    if (i < r->nwanted && !r->wanted[i]) {
+        r->nonblank |= len;
+        keep = 0;
     }
-    v = &r->view[r->nfields++];
+    if ((i == r->next_hint || i >= r->capfields ||
+         r->buflen + keep + READER_SLACK > r->bufcap) &&
+        field_unusual(r, data, len, keep))
+        return;
+    v = &r->view[i];
     v->data = r->buf + r->buflen;
-    v->len = len;
-    copy_field(r->buf + r->buflen, data, len);
-    r->buflen += len;
+    v->len = keep;
+    copy_field(r->buf + r->buflen, data, keep);
+    r->buflen += keep;
+    r->nfields = i + 1;
 }
 
 static void clear_record(sgk__reader *r)
@@ -130,9 +147,11 @@ static void clear_record(sgk__reader *r)
     r->next_hint = r->hint ? r->hint_field : SIZE_MAX;
 }
 
+/* Copied fields are blank when nothing was copied; the rest left their
+ * lengths in nonblank. */
 static int record_is_blank(const sgk__reader *r)
 {
-    return !r->nonblank;
+    return r->buflen == 0 && r->nonblank == 0;
 }
 
 static void on_record(int term, void *ctx)

@@ -43,7 +43,7 @@ typedef struct sgk__reader {
     int status;           /* first stop status from a callback */
     int finished;
     unsigned char delim;
-    int nonblank;         /* the current record has a non-empty field */
+    size_t nonblank;      /* not 0: a field not copied had some text */
     const unsigned char *wanted; /* fields worth copying (1), by index; */
     size_t nwanted;       /* fields past nwanted are always copied */
     /* Called with field hint_field of each record as soon as libcsv has
