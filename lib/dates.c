@@ -12,6 +12,7 @@
  * date rather than as a real, very old or very distant, event. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "dates.h"
 
 /* ---- calendar arithmetic ------------------------------------------- */
@@ -432,36 +433,68 @@ static sgk__day civil_day(int y, int m, int d)
     return (sgk__day)(era * 146097 + (int)doe - 719468);
 }
 
-static int two_digits(const char *s)
+/* Digits and separators checked a word at a time.  A byte b is a digit
+ * when its high nibble is 3 and b + 6 still has high nibble 3; `digits`
+ * marks with 0xFF the bytes that must be digits, and the other bytes of
+ * the word must equal those of `seps`.  Bytes above 0xF9 carry into the
+ * next byte when 6 is added, but they already fail the first test. */
+static int swar_shape(uint64_t w, uint64_t digits, uint64_t seps)
 {
-    return (s[0] - '0') * 10 + (s[1] - '0');
+    const uint64_t nib = 0xF0F0F0F0F0F0F0F0ull, three = 0x3030303030303030ull;
+    return (w & digits & nib) == (three & digits) &&
+           ((w + 0x0606060606060606ull) & digits & nib) ==
+               (three & digits) &&
+           (w & ~digits) == seps;
 }
 
-/* 1 when the bytes at the given offsets are all digits; branch-free. */
-static int digits_at(const char *s, int a, int b, int c, int d)
+/* Eight bytes as a word whose byte i is s[i], on either byte order. */
+static uint64_t load_le64(const char *s)
 {
-    return ((unsigned)(s[a] - '0') <= 9) & ((unsigned)(s[b] - '0') <= 9) &
-           ((unsigned)(s[c] - '0') <= 9) & ((unsigned)(s[d] - '0') <= 9);
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* The value of the two digit bytes of v starting at byte `at`, v having
+ * had '0' taken from each digit byte. */
+static int swar_two(uint64_t v, int at)
+{
+    return (int)((v >> (8 * at)) & 0xFF) * 10 +
+           (int)((v >> (8 * at + 8)) & 0xFF);
 }
 
 /* The exact shapes nearly every extract uses, "YYYY-MM-DD" and
- * "DD/MM/YYYY", decided in a few dozen instructions; 0 when the field
- * needs the full parser (anything unusual, bad or blank-meaning). */
+ * "DD/MM/YYYY", decided in a few dozen instructions by reading the ten
+ * bytes as one word and two; 0 when the field needs the full parser
+ * (anything unusual, bad or blank-meaning). */
 static int parse_common(const char *s, size_t len, sgk__day *out)
 {
-    int y, m, d;
+    const uint64_t iso_digits = 0x00FFFF00FFFFFFFFull,
+                   iso_seps = 0x2D00002D00000000ull, /* '-' at 4 and 7 */
+                   uk_digits = 0xFFFF00FFFF00FFFFull,
+                   uk_seps = 0x00002F00002F0000ull;  /* '/' at 2 and 5 */
+    uint64_t w, v;
+    int y, m, d, t0, t1;
     if (len != 10)
         return 0;
-    if (s[4] == '-' && s[7] == '-' && digits_at(s, 0, 1, 2, 3) &&
-        digits_at(s, 5, 6, 8, 9)) {
-        y = two_digits(s) * 100 + two_digits(s + 2);
-        m = two_digits(s + 5);
-        d = two_digits(s + 8);
-    } else if (s[2] == '/' && s[5] == '/' && digits_at(s, 0, 1, 3, 4) &&
-               digits_at(s, 6, 7, 8, 9)) {
-        d = two_digits(s);
-        m = two_digits(s + 3);
-        y = two_digits(s + 6) * 100 + two_digits(s + 8);
+    w = load_le64(s);
+    t0 = (unsigned char)s[8] - '0';
+    t1 = (unsigned char)s[9] - '0';
+    if ((unsigned)t0 > 9 || (unsigned)t1 > 9)
+        return 0;
+    if (swar_shape(w, iso_digits, iso_seps)) {
+        v = (w & iso_digits) - (0x3030303030303030ull & iso_digits);
+        y = swar_two(v, 0) * 100 + swar_two(v, 2);
+        m = swar_two(v, 5);
+        d = t0 * 10 + t1;
+    } else if (swar_shape(w, uk_digits, uk_seps)) {
+        v = (w & uk_digits) - (0x3030303030303030ull & uk_digits);
+        d = swar_two(v, 0);
+        m = swar_two(v, 3);
+        y = swar_two(v, 6) * 100 + t0 * 10 + t1;
     } else {
         return 0;
     }
@@ -472,8 +505,14 @@ static int parse_common(const char *s, size_t len, sgk__day *out)
     return 1;
 }
 
-int sgk__date_parse(const char *s, size_t len, sgk__day *out,
-                    const char **reason)
+/* Everything but the common shapes: blanks, times, serials, other
+ * separators, and the reasons a date is bad.  Out of line, so the common
+ * case does not pay for its stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int parse_general(const char *s, size_t len, sgk__day *out,
+                         const char **reason)
 {
     cursor c;
     fields f = {0, 0, 0, 0, 0};
@@ -483,8 +522,6 @@ int sgk__date_parse(const char *s, size_t len, sgk__day *out,
 
     if (s == NULL || len == 0)
         return finish(SGK__DATE_BLANK, day, NULL, out, reason);
-    if (parse_common(s, len, &day))
-        return finish(SGK__DATE_OK, day, NULL, out, reason);
     c.p = s;
     c.end = s + len;
     while (c.p < c.end && is_blank(*c.p))
@@ -502,6 +539,15 @@ int sgk__date_parse(const char *s, size_t len, sgk__day *out,
         return finish(SGK__DATE_BAD, day, why, out, reason);
     return finish(blank ? SGK__DATE_BLANK : SGK__DATE_OK, day, NULL, out,
                   reason);
+}
+
+int sgk__date_parse(const char *s, size_t len, sgk__day *out,
+                    const char **reason)
+{
+    sgk__day day;
+    if (s != NULL && parse_common(s, len, &day))
+        return finish(SGK__DATE_OK, day, NULL, out, reason);
+    return parse_general(s, len, out, reason);
 }
 
 int sgk__date_parse_iso(const char *s, sgk__day *out)
