@@ -295,9 +295,11 @@ static int on_row(sgk__ingest *in, const sgk__field *f, size_t n,
         input->rows_rejected++;
         return 0;
     }
-    slot = sgk__vec_push(&e->mem, &e->facts[kind]);
-    if (!slot)
+    /* Reserve, not push: the fact is copied in whole, so the slot needs
+     * no clearing first. */
+    if (sgk__vec_reserve(&e->mem, &e->facts[kind], 1) != 0)
         return SGK_E_NOMEM;
+    slot = (sgk__fact *)e->facts[kind].items + e->facts[kind].len++;
     *slot = fact;
     input->rows_used++;
     return 0;
