@@ -262,25 +262,65 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
     return st;
 }
 
-/* The state of each row's child from their episodes in period p, into
- * states[0..nfacts).  The first indicator walks the histories and keeps
- * what it found for the others (the states are the same for all four);
- * a walk that must report what it finds (the period itself, for a cohort
- * indicator) is made again. */
+/* Every period's state of each child with a cla_children row, into
+ * states[p * nfacts + row], row being the child's last row (c->scratch):
+ * the walks of all periods go along each child's episodes together, so
+ * the episodes, scattered in memory, are fetched once rather than once a
+ * period.  A child without usable episodes keeps state 0. */
+static void all_states(sgk__calc *c, const sgk__fact *ep,
+                       const uint32_t *order, size_t n, walk *k,
+                       sgk__day *states)
+{
+    size_t i = 0;
+    int p;
+    while (i < n) {
+        uint32_t child = ep[order[i]].child;
+        uint32_t row = c->scratch[child] - 1;
+        int any = 0;
+        for (p = 0; p < c->nperiods; p++) {
+            memset(&k[p], 0, sizeof k[p]);
+            k[p].t = c->to[p];
+            k[p].w = c->year_before[p];
+            k[p].cover_end = INT32_MIN;
+        }
+        for (; i < n && ep[order[i]].child == child; i++) {
+            const sgk__fact *f = &ep[order[i]];
+            if (i + SGK__GATHER_AHEAD < n)
+                sgk__prefetch(&ep[order[i + SGK__GATHER_AHEAD]]);
+            if (SGK__IS_BAD(f, SGK__BAD_D1))
+                continue; /* reported when read */
+            any = 1;
+            for (p = 0; p < c->nperiods; p++)
+                walk_episode(c, &k[p], f, 0);
+        }
+        /* scratch may hold another indicator's value for a child with no
+         * row here, so the row must be checked to be the child's. */
+        if (any && row < c->nfacts && c->facts[row].child == child)
+            for (p = 0; p < c->nperiods; p++)
+                states[(size_t)p * c->nfacts + row] = child_state(&k[p]);
+    }
+}
+
+/* The states of every period, made by the first indicator and kept for
+ * the others (they are the same for all four).  A cohort indicator also
+ * walks the histories for its period 0 to report what it finds there. */
 static void period_states(sgk__calc *c, const uint32_t *order, int p,
-                          int report, sgk__day *states)
+                          int report)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
     /* Duplicate episodes sit after the others and are left out. */
-    size_t nep = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES), i;
-    if (c->shared->cla_states_ready && !report)
-        return;
-    for (i = 0; i < c->nfacts; i++)
-        c->scratch_day[c->facts[i].child] = 0;
-    episode_states(c, ep, order, nep, p, report);
-    if (!c->shared->cla_states_ready)
-        for (i = 0; i < c->nfacts; i++)
-            states[i] = c->scratch_day[c->facts[i].child];
+    size_t nep = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
+    if (p == 0 && !c->shared->cla_states_ready) {
+        walk *k = sgk__malloc(&c->e->mem, (size_t)c->nperiods * sizeof *k);
+        if (!k) {
+            c->status = SGK_E_NOMEM;
+            return;
+        }
+        all_states(c, ep, order, nep, k, c->shared->cla_states);
+        sgk__free(&c->e->mem, k);
+    }
+    if (report)
+        episode_states(c, ep, order, nep, p, 1);
 }
 
 /* One indicator over every period: each child's row (the last one when a
@@ -316,7 +356,9 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
     for (p = 0; p < c->nperiods && c->status == 0; p++) {
         int rep = c->record && p == 0;
         sgk__day *states = c->shared->cla_states + (size_t)p * c->nfacts;
-        period_states(c, order, p, rep && cohort, states);
+        period_states(c, order, p, rep && cohort);
+        if (c->status)
+            break;
         for (i = 0; i < c->nfacts; i++) {
             const sgk__fact *f = &c->facts[i];
             sgk__day st = states[i];
