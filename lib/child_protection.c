@@ -71,30 +71,27 @@ void sgk__cp_open_2_years_plus(sgk__calc *c)
     }
 }
 
-/* Per child: the earliest start of any plan (scratch_day) and the fact of
- * the earliest plan starting in the period (scratch, index + 1).  Facts are
- * in input and line order, so on a tie the first listed wins. */
-void sgk__cp_repeat_plans(sgk__calc *c)
+/* Per child: the earliest start of any plan (scratch_day), the same in
+ * every period, and the fact of the earliest plan starting in period p
+ * (scratch, index + 1), from `starting`, p's plans in fact order, so on a
+ * tie the first listed wins. */
+static void repeat_period(sgk__calc *c, int p, const uint32_t *starting,
+                          size_t n)
 {
     uint32_t *best = c->scratch;
-    sgk__day *first = c->scratch_day;
-    sgk__day from = c->from[c->only], to = c->to[c->only];
-    size_t i;
-    for (i = 0; i < c->nfacts; i++) {
-        best[c->facts[i].child] = 0;
-        first[c->facts[i].child] = SGK__NO_DATE;
-    }
-    for (i = 0; i < c->nfacts; i++) {
+    const sgk__day *first = c->scratch_day;
+    size_t k;
+    for (k = 0; k < n; k++)
+        best[c->facts[starting[k]].child] = 0;
+    for (k = 0; k < n; k++) {
+        uint32_t i = starting[k], b;
         const sgk__fact *f = &c->facts[i];
-        uint32_t b = best[f->child];
-        if (f->d[0] < first[f->child])
-            first[f->child] = f->d[0];
-        if (f->d[0] < from || f->d[0] > to)
-            continue;
+        b = best[f->child];
         if (b == 0 || f->d[0] < c->facts[b - 1].d[0])
-            best[f->child] = (uint32_t)i + 1;
+            best[f->child] = i + 1;
     }
-    for (i = 0; i < c->nfacts; i++) {
+    for (k = 0; k < n; k++) {
+        uint32_t i = starting[k];
         const sgk__fact *f = &c->facts[i];
         int earlier;
         if (best[f->child] != i + 1)
@@ -102,6 +99,29 @@ void sgk__cp_repeat_plans(sgk__calc *c)
         earlier = first[f->child] < f->d[0];
         if (!earlier && SGK__IS_BAD(f, SGK__BAD_NUM))
             continue; /* cannot tell; rejected at ingest */
-        sgk__tally(c, c->only, f->team, earlier || f->num > 0, 1);
+        sgk__tally(c, p, f->team, earlier || f->num > 0, 1);
     }
+}
+
+/* Counts children, so each period is worked alone, over the plans
+ * starting in it (sgk__dated); each child's earliest plan is found once. */
+void sgk__cp_repeat_plans(sgk__calc *c)
+{
+    sgk__day *first = c->scratch_day;
+    sgk__dated starting;
+    size_t i;
+    int p;
+    for (i = 0; i < c->nfacts; i++)
+        first[c->facts[i].child] = SGK__NO_DATE;
+    for (i = 0; i < c->nfacts; i++)
+        if (c->facts[i].d[0] < first[c->facts[i].child])
+            first[c->facts[i].child] = c->facts[i].d[0];
+    if (sgk__dated_make(c, 0, 0, &starting) != 0)
+        return;
+    for (p = 0; p < c->nperiods; p++) {
+        size_t n;
+        const uint32_t *in = sgk__dated_in(&starting, p, &n);
+        repeat_period(c, p, in, n);
+    }
+    sgk__dated_free(c, &starting);
 }

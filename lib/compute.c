@@ -1,6 +1,6 @@
 /* Computing every indicator for the period, each team and each month.
- * Each indicator runs once per period (the whole, then each month),
- * tallying into per-team accumulators; totals are the sum over teams, so
+ * Each indicator is called once and works every period (the whole, then
+ * each month), tallying into per-team accumulators; totals are the sum over teams, so
  * team breakdowns add up to the whole, unless the compute function asks
  * for a maximum instead (sgk__calc.num_combine, den_combine).
  *
@@ -158,6 +158,61 @@ void sgk__tally_event(sgk__calc *c, sgk__day d, uint32_t team, double num,
         sgk__tally(c, m, team, num, den);
 }
 
+int sgk__dated_make(sgk__calc *c, int slot, uint16_t bad, sgk__dated *d)
+{
+    size_t i, cap = c->nfacts ? c->nfacts : 1;
+    int p;
+    memset(d, 0, sizeof *d);
+    d->all = sgk__malloc(&c->e->mem, cap * sizeof *d->all);
+    d->by_month = sgk__malloc(&c->e->mem, cap * sizeof *d->by_month);
+    d->start = sgk__calloc(&c->e->mem, (size_t)c->nperiods + 1,
+                           sizeof *d->start);
+    if (!d->all || !d->by_month || !d->start) {
+        sgk__dated_free(c, d);
+        c->status = SGK_E_NOMEM;
+        return SGK_E_NOMEM;
+    }
+    for (i = 0; i < c->nfacts; i++) {
+        const sgk__fact *f = &c->facts[i];
+        if (!SGK__IS_BAD(f, bad) && f->d[slot] >= c->from[0] &&
+            f->d[slot] <= c->to[0])
+            d->all[d->n++] = (uint32_t)i;
+    }
+    /* A stable counting sort by month (0: in none, which only happens
+     * without months).  After the scatter each start[m] has moved on to
+     * where month m + 1 begins, so they are shifted back one. */
+    for (i = 0; i < d->n; i++)
+        d->start[sgk__month_of(c, c->facts[d->all[i]].d[slot]) + 1]++;
+    for (p = 0; p < c->nperiods; p++)
+        d->start[p + 1] += d->start[p];
+    for (i = 0; i < d->n; i++) {
+        int m = sgk__month_of(c, c->facts[d->all[i]].d[slot]);
+        d->by_month[d->start[m]++] = d->all[i];
+    }
+    for (p = c->nperiods; p > 0; p--)
+        d->start[p] = d->start[p - 1];
+    d->start[0] = 0;
+    return 0;
+}
+
+const uint32_t *sgk__dated_in(const sgk__dated *d, int p, size_t *n)
+{
+    if (p == 0) {
+        *n = d->n;
+        return d->all;
+    }
+    *n = d->start[p + 1] - d->start[p];
+    return d->by_month + d->start[p];
+}
+
+void sgk__dated_free(sgk__calc *c, sgk__dated *d)
+{
+    sgk__free(&c->e->mem, d->all);
+    sgk__free(&c->e->mem, d->by_month);
+    sgk__free(&c->e->mem, d->start);
+    memset(d, 0, sizeof *d);
+}
+
 /* Runs one indicator over every period into w's accumulators, and keeps
  * what the compute function said about itself: how to combine its
  * tallies, its note, and whether it has a value and breakdowns. */
@@ -165,7 +220,6 @@ static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
 {
     const sgk__indicator *def = sgk__indicator_at(ind);
     sgk__calc c;
-    int p;
     memset(w->num, 0, (size_t)w->nperiods * w->nteams * sizeof *w->num);
     memset(w->den, 0, (size_t)w->nperiods * w->nteams * sizeof *w->den);
     memset(&c, 0, sizeof c);
@@ -174,7 +228,6 @@ static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
     c.nperiods = w->nperiods;
     c.from = w->from;
     c.to = w->to;
-    c.only = -1;
     c.facts = e->facts[def->kind].items;
     c.nfacts = sgk__facts_unique(e, def->kind); /* duplicates left out */
     c.nteams = w->nteams;
@@ -186,15 +239,7 @@ static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
     c.shared = &w->pl->shared;
     c.rejected = &w->pl->rejected[ind];
     c.record = 1;
-    if (!def->per_period) {
-        def->fn(&c);
-    } else {
-        for (p = 0; p < w->nperiods && c.status == 0; p++) {
-            c.only = p;
-            c.record = p == 0;
-            def->fn(&c);
-        }
-    }
+    def->fn(&c);
     *out = c;
     return c.status;
 }

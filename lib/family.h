@@ -145,14 +145,13 @@ typedef struct sgk__shared {
 /* One computation of one indicator over every period at once.  Period 0
  * is the whole reporting period; periods 1..nperiods-1 are its months,
  * when asked for, in order.  Each period has its own as-at date to[p].
- * Indicators that count children need a pass per period; they are called
- * once per period with `only` set to it. */
+ * Indicators that count children work each period alone (sgk__dated
+ * helps) and record rejections for period 0 only. */
 typedef struct sgk__calc {
     struct sgk_engine *e;
     int indicator;
     int nperiods;
     const sgk__day *from, *to;  /* [period] */
-    int only;                   /* the period of a per-period call, or -1 */
     const sgk__fact *facts;     /* facts of the indicator's kind */
     size_t nfacts;
     int record;                 /* 1: record rejections and exceptions
@@ -215,6 +214,23 @@ int sgk__month_from(const sgk__calc *c, sgk__day d);
 void sgk__tally_event(sgk__calc *c, sgk__day d, uint32_t team, double num,
                       double den);
 
+/* The facts dated (in slot `slot`, and not marked bad in `bad`) inside
+ * the reporting period, in fact order, and the same again by month, for
+ * indicators that count children and so work each period alone: each
+ * period then reads only its own facts rather than scanning them all. */
+typedef struct sgk__dated {
+    uint32_t *all;      /* [n] fact indices, the whole period's */
+    size_t n;
+    uint32_t *by_month; /* [n] the same, month by month, each in order */
+    size_t *start;      /* [nperiods + 1]: month p is by_month[start[p],
+                           start[p + 1]) */
+} sgk__dated;
+/* 0, or SGK_E_NOMEM with c->status set.  Free with sgk__dated_free. */
+int sgk__dated_make(sgk__calc *c, int slot, uint16_t bad, sgk__dated *d);
+/* Period p's facts: all of them for 0, else month p's. */
+const uint32_t *sgk__dated_in(const sgk__dated *d, int p, size_t *n);
+void sgk__dated_free(sgk__calc *c, sgk__dated *d);
+
 /* Keeps a case-level exception when c->record is set and the caller asked
  * for exception lists. */
 void sgk__calc_exception(sgk__calc *c, const sgk__fact *f, sgk__day date,
@@ -239,7 +255,6 @@ typedef struct sgk__indicator {
     sgk__compute_fn fn;
     const char *definition;
     const char *source;
-    int per_period;        /* 1: call once per period (counts children) */
     int scale;             /* tallies are in 1/scale units (0 means 1), so
                               sums of decimals such as FTE stay exact */
 } sgk__indicator;

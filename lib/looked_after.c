@@ -84,32 +84,53 @@ static int qualifies(sgk__calc *c, const sgk__fact *f)
     return f->code != REASON_X1 && !f->code2;
 }
 
-/* Per child: the last qualifying ceasing in the period (scratch, index + 1;
- * its team is the child's) and whether any was an adoption (scratch_day). */
-void sgk__adoption_rate(sgk__calc *c)
+/* Per child: the last qualifying ceasing in period p (scratch, index + 1;
+ * its team is the child's) and whether any was an adoption (scratch_day).
+ * `ending` lists, in order, the episodes ending in p. */
+static void adoption_period(sgk__calc *c, int p, const uint32_t *ending,
+                            size_t n)
 {
     uint32_t *last = c->scratch;
     sgk__day *adopted = c->scratch_day;
-    sgk__day from = c->from[c->only], to = c->to[c->only];
-    size_t i;
-    for (i = 0; i < c->nfacts; i++) {
-        last[c->facts[i].child] = 0;
-        adopted[c->facts[i].child] = 0;
+    size_t k;
+    for (k = 0; k < n; k++) {
+        last[c->facts[ending[k]].child] = 0;
+        adopted[c->facts[ending[k]].child] = 0;
     }
-    for (i = 0; i < c->nfacts; i++) {
+    for (k = 0; k < n; k++) {
+        uint32_t i = ending[k], b;
         const sgk__fact *f = &c->facts[i];
-        uint32_t b = last[f->child];
-        if (SGK__IS_BAD(f, SGK__BAD_D1) || f->d[1] < from || f->d[1] > to ||
-            !qualifies(c, f))
+        if (!qualifies(c, f))
             continue;
+        b = last[f->child];
         if (b == 0 || f->d[1] >= c->facts[b - 1].d[1])
-            last[f->child] = (uint32_t)i + 1;
+            last[f->child] = i + 1;
         if (f->code == REASON_ADOPTED)
             adopted[f->child] = 1;
     }
-    for (i = 0; i < c->nfacts; i++) {
+    /* A child's last slot names one of its episodes ending in p. */
+    for (k = 0; k < n; k++) {
+        uint32_t i = ending[k];
         const sgk__fact *f = &c->facts[i];
         if (last[f->child] == i + 1)
-            sgk__tally(c, c->only, f->team, adopted[f->child] != 0, 1);
+            sgk__tally(c, p, f->team, adopted[f->child] != 0, 1);
     }
+}
+
+/* Counts children, so each period is worked alone, over the episodes
+ * ending in it (sgk__dated); only period 0 records rejections. */
+void sgk__adoption_rate(sgk__calc *c)
+{
+    sgk__dated ending;
+    int p, record = c->record;
+    if (sgk__dated_make(c, 1, SGK__BAD_D1, &ending) != 0)
+        return;
+    for (p = 0; p < c->nperiods; p++) {
+        size_t n;
+        const uint32_t *in = sgk__dated_in(&ending, p, &n);
+        c->record = record && p == 0;
+        adoption_period(c, p, in, n);
+    }
+    c->record = record;
+    sgk__dated_free(c, &ending);
 }
