@@ -202,31 +202,48 @@ static sgk__day child_state(const walk *k)
     return st | (sgk__day)(places << ST_SHIFT);
 }
 
+/* Walks the run of one child's episodes starting at order[*i], for the
+ * periods p0 .. p0 + np - 1 at once into k[0 .. np - 1], and leaves *i at
+ * the next child's first.  Doing several periods in one walk fetches the
+ * episodes, scattered in memory, once.  1 when some episode was usable.
+ * rep: report blank reasons that break the 12-month cohort. */
+static int walk_child(sgk__calc *c, const sgk__fact *ep,
+                      const uint32_t *order, size_t n, size_t *i, walk *k,
+                      int p0, int np, int rep)
+{
+    uint32_t child = ep[order[*i]].child;
+    int any = 0, q;
+    for (q = 0; q < np; q++) {
+        memset(&k[q], 0, sizeof k[q]);
+        k[q].t = c->to[p0 + q];
+        k[q].w = c->year_before[p0 + q];
+        k[q].cover_end = INT32_MIN;
+    }
+    for (; *i < n && ep[order[*i]].child == child; (*i)++) {
+        const sgk__fact *f = &ep[order[*i]];
+        /* The order is by child, the facts by line: each step is a jump
+         * in memory, so the memory is asked for ahead. */
+        if (*i + SGK__GATHER_AHEAD < n)
+            sgk__prefetch(&ep[order[*i + SGK__GATHER_AHEAD]]);
+        if (SGK__IS_BAD(f, SGK__BAD_D1))
+            continue; /* reported when read */
+        any = 1;
+        for (q = 0; q < np; q++)
+            walk_episode(c, &k[q], f, rep);
+    }
+    return any;
+}
+
 /* Fills scratch_day[child] for period p from the sorted episodes; children
- * without usable episodes get 0.  rep: report blank reasons that break the
- * 12-month cohort. */
+ * without usable episodes get 0. */
 static void episode_states(sgk__calc *c, const sgk__fact *ep,
                            const uint32_t *order, size_t n, int p, int rep)
 {
     size_t i = 0;
     while (i < n) {
         uint32_t child = ep[order[i]].child;
-        walk k = {0};
-        int any = 0;
-        k.t = c->to[p];
-        k.w = c->year_before[p];
-        k.cover_end = INT32_MIN;
-        for (; i < n && ep[order[i]].child == child; i++) {
-            const sgk__fact *f = &ep[order[i]];
-            /* The order is by child, the facts by line: each step is a
-             * jump in memory, so the memory is asked for ahead. */
-            if (i + SGK__GATHER_AHEAD < n)
-                sgk__prefetch(&ep[order[i + SGK__GATHER_AHEAD]]);
-            if (SGK__IS_BAD(f, SGK__BAD_D1))
-                continue; /* reported when read */
-            any = 1;
-            walk_episode(c, &k, f, rep);
-        }
+        walk k;
+        int any = walk_child(c, ep, order, n, &i, &k, p, 1, rep);
         c->scratch_day[child] = any ? child_state(&k) : 0;
     }
 }
@@ -263,10 +280,9 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
 }
 
 /* Every period's state of each child with a cla_children row, into
- * states[p * nfacts + row], row being the child's last row (c->scratch):
- * the walks of all periods go along each child's episodes together, so
- * the episodes, scattered in memory, are fetched once rather than once a
- * period.  A child without usable episodes keeps state 0. */
+ * states[p * nfacts + row], row being the child's last row (c->scratch),
+ * all periods in one walk.  A child without usable episodes keeps state
+ * 0. */
 static void all_states(sgk__calc *c, const sgk__fact *ep,
                        const uint32_t *order, size_t n, walk *k,
                        sgk__day *states)
@@ -276,23 +292,7 @@ static void all_states(sgk__calc *c, const sgk__fact *ep,
     while (i < n) {
         uint32_t child = ep[order[i]].child;
         uint32_t row = c->scratch[child] - 1;
-        int any = 0;
-        for (p = 0; p < c->nperiods; p++) {
-            memset(&k[p], 0, sizeof k[p]);
-            k[p].t = c->to[p];
-            k[p].w = c->year_before[p];
-            k[p].cover_end = INT32_MIN;
-        }
-        for (; i < n && ep[order[i]].child == child; i++) {
-            const sgk__fact *f = &ep[order[i]];
-            if (i + SGK__GATHER_AHEAD < n)
-                sgk__prefetch(&ep[order[i + SGK__GATHER_AHEAD]]);
-            if (SGK__IS_BAD(f, SGK__BAD_D1))
-                continue; /* reported when read */
-            any = 1;
-            for (p = 0; p < c->nperiods; p++)
-                walk_episode(c, &k[p], f, 0);
-        }
+        int any = walk_child(c, ep, order, n, &i, k, 0, c->nperiods, 0);
         /* scratch may hold another indicator's value for a child with no
          * row here, so the row must be checked to be the child's. */
         if (any && row < c->nfacts && c->facts[row].child == child)
