@@ -22,6 +22,7 @@ typedef struct plan {
     int nperiods;
     sgk__day *from, *to;   /* [period]: 0 is the whole, then months */
     sgk__day *year_before; /* [period] */
+    uint16_t *month_at;    /* [day - from[0]]: sgk__month_of, with months */
     sgk__shared shared;
     sgk__vec *rejected;    /* [indicator] what its compute rejected */
 } plan;
@@ -53,6 +54,7 @@ static void plan_free(struct sgk_engine *e, plan *pl)
     sgk__free(&e->mem, pl->from);
     sgk__free(&e->mem, pl->to);
     sgk__free(&e->mem, pl->year_before);
+    sgk__free(&e->mem, pl->month_at);
     sgk__free(&e->mem, pl->shared.episode_order);
     sgk__free(&e->mem, pl->shared.case_order);
     sgk__free(&e->mem, pl->shared.ethnicity_row);
@@ -83,6 +85,9 @@ static void fill_periods(struct sgk_engine *e, plan *pl)
     }
     for (m = 0; m < pl->nperiods; m++)
         pl->year_before[m] = sgk__day_add_years(pl->to[m], -1);
+    for (m = 1; m < pl->nperiods; m++)
+        for (d = pl->from[m]; d <= pl->to[m]; d++)
+            pl->month_at[d - pl->from[0]] = (uint16_t)m;
 }
 
 static int plan_init(struct sgk_engine *e, plan *pl)
@@ -95,7 +100,14 @@ static int plan_init(struct sgk_engine *e, plan *pl)
     pl->to = sgk__calloc(&e->mem, periods, sizeof *pl->to);
     pl->year_before = sgk__calloc(&e->mem, periods, sizeof *pl->year_before);
     pl->rejected = sgk__calloc(&e->mem, (size_t)n, sizeof *pl->rejected);
-    if (!pl->from || !pl->to || !pl->year_before || !pl->rejected) {
+    /* Every tally of an event asks for its month: a table of the period's
+     * days answers at once, where a search of the months took a loop.
+     * Months past 65535 cannot happen: the years are bounded. */
+    if (pl->nperiods > 1 && pl->nperiods <= UINT16_MAX)
+        pl->month_at = sgk__calloc(&e->mem, (size_t)(e->to - e->from) + 1,
+                                   sizeof *pl->month_at);
+    if (!pl->from || !pl->to || !pl->year_before || !pl->rejected ||
+        (pl->nperiods > 1 && pl->nperiods <= UINT16_MAX && !pl->month_at)) {
         plan_free(e, pl);
         return SGK_E_NOMEM;
     }
@@ -128,7 +140,7 @@ static int work_init(struct sgk_engine *e, plan *pl, work *w)
     return 0;
 }
 
-int sgk__month_of(const sgk__calc *c, sgk__day d)
+int sgk__month_search(const sgk__calc *c, sgk__day d)
 {
     int p = sgk__month_from(c, d);
     return p < c->nperiods && c->from[p] <= d ? p : 0;
@@ -236,6 +248,7 @@ static int run(struct sgk_engine *e, work *w, int ind, sgk__calc *out)
     c.scratch = w->scratch;
     c.scratch_day = w->scratch_day;
     c.year_before = w->pl->year_before;
+    c.month_at = w->pl->month_at;
     c.shared = &w->pl->shared;
     c.rejected = &w->pl->rejected[ind];
     c.record = 1;

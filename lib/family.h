@@ -162,6 +162,8 @@ typedef struct sgk__calc {
     sgk__day *scratch_day;      /* another slot per interned child */
     const sgk__day *year_before; /* [period] to[p] less one year, the
                                    start of "the 12 months up to" it */
+    const uint16_t *month_at;   /* [d - from[0]] the month period of day d
+                                   (sgk__month_of), NULL without months */
     sgk__shared *shared;        /* lives for one compute: what several
                                    indicators derive alike, made once */
     sgk__vec *rejected;         /* this indicator's own rejections, added
@@ -203,8 +205,17 @@ static inline void sgk__tally(sgk__calc *c, int p, uint32_t team, double num,
     c->den[i] += den;
 }
 
-/* The month period containing day d, or 0 when d is in no month period. */
-int sgk__month_of(const sgk__calc *c, sgk__day d);
+/* The month period containing day d, or 0 when d is in no month period:
+ * from the table of the period's days when the compute made one, else by
+ * a search of the months. */
+int sgk__month_search(const sgk__calc *c, sgk__day d);
+static inline int sgk__month_of(const sgk__calc *c, sgk__day d)
+{
+    if (c->month_at)
+        return d >= c->from[0] && d <= c->to[0] ? c->month_at[d - c->from[0]]
+                                                : 0;
+    return sgk__month_search(c, d);
+}
 /* The first month period whose as-at date is on or after d (nperiods if
  * none).  As-at dates rise with the index, so a record open from `start`
  * until `end` is open as at months p = sgk__month_from(c, start) onwards
