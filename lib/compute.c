@@ -1,8 +1,9 @@
 /* Computing every indicator for the period, each team and each month.
  * Each indicator is called once and works every period (the whole, then
- * each month), tallying into per-team accumulators; totals are the sum over teams, so
- * team breakdowns add up to the whole, unless the compute function asks
- * for a maximum instead (sgk__calc.num_combine, den_combine).
+ * each month), tallying into per-team accumulators; totals are the sum
+ * over teams, so team breakdowns add up to the whole, unless the compute
+ * function asks for a maximum instead (sgk__calc.num_combine,
+ * den_combine).
  *
  * With SGK_OPT_THREADS other than 1 the indicators are shared out among
  * threads, each with accumulators of its own.  They are handed out in
