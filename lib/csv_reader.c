@@ -237,13 +237,18 @@ static int parse_segment(sgk__reader *r, const char *s, size_t n, int eol)
 /* The length of the next segment of data: up to and including the end of
  * the line, which is a '\n' or a '\r' not followed by one (old Mac files
  * end lines with CR alone).  A '\r' that is the chunk's last byte is
- * settled by the next chunk's first byte (cr_pending). */
+ * settled by the next chunk's first byte (cr_pending).  *next_cr is the
+ * first '\r' at or after data (NULL for none), kept by the caller across
+ * lines: most files have none, and then no line searches for one. */
 static size_t line_segment(sgk__reader *r, const char *data, size_t len,
-                           int *eol)
+                           const char **next_cr, int *eol)
 {
     const char *nl = memchr(data, '\n', len);
     size_t span = nl ? (size_t)(nl - data) : len;
-    const char *cr = span ? memchr(data, '\r', span) : NULL;
+    const char *cr;
+    if (*next_cr && *next_cr < data)
+        *next_cr = memchr(data, '\r', len);
+    cr = *next_cr && *next_cr < data + span ? *next_cr : NULL;
     *eol = nl != NULL;
     if (cr && cr < data + span - 1) {
         *eol = 1; /* a lone CR inside the line ends it */
@@ -258,6 +263,7 @@ static size_t line_segment(sgk__reader *r, const char *data, size_t len,
 
 static int feed_lines(sgk__reader *r, const char *data, size_t len)
 {
+    const char *next_cr = len ? memchr(data, '\r', len) : NULL;
     while (len > 0) {
         int rc = 0, eol;
         size_t seg;
@@ -268,7 +274,7 @@ static int feed_lines(sgk__reader *r, const char *data, size_t len)
                 r->skip_line = 0;
             }
         }
-        seg = line_segment(r, data, len, &eol);
+        seg = line_segment(r, data, len, &next_cr, &eol);
         if (r->skip_line) {
             if (eol)
                 r->skip_line = 0;

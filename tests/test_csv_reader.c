@@ -133,6 +133,10 @@ START_TEST(lone_cr_ends_lines)
     /* A CR at a chunk's end is settled by the next chunk (checked by
      * expect() at every chunk size); CRLF still counts once. */
     expect("a\r\nb\rc\r\n", "1:a\n2:b\n3:c\n");
+    /* A CR long after the last one, and one after plain LF lines: the
+     * reader looks for the next CR only once it has passed the last. */
+    expect("a\nb\nc\rd\ne\r\nf\ng\rh", "1:a\n2:b\n3:c\n4:d\n5:e\n6:f\n7:g\n"
+                                          "8:h\n");
 }
 END_TEST
 
