@@ -110,37 +110,100 @@ static uint32_t caseload(const held *h, size_t n, sgk__day d,
     return total;
 }
 
+/* Where the run of h[i]'s worker ends. */
+static size_t run_end(const held *h, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && h[j].worker == h[i].worker)
+        j++;
+    return j;
+}
+
+static void tally_load(sgk__calc *c, int p, uint32_t team, uint32_t k,
+                       int max)
+{
+    if (k == 0)
+        return;
+    if (max) {
+        double *cell = &c->num[(size_t)p * c->nteams + team];
+        if (k > *cell)
+            *cell = k;
+    } else {
+        sgk__tally(c, p, team, k, 1);
+    }
+}
+
+/* Workers' runs in h[0..n), for each as-at date: the caseload and team of
+ * each, for both indicators, made by the first (the compute frees them).
+ * Only when the table is no longer than the cases themselves, which it is
+ * unless nearly every case has a worker of its own; else NULL, and each
+ * indicator works the loads out itself.  *runs is set either way. */
+static const uint32_t *shared_loads(sgk__calc *c, const held *h, size_t n,
+                                    size_t *runs, const uint32_t **teams)
+{
+    size_t i, r, j;
+    int p;
+    for (*runs = 0, i = 0; i < n; (*runs)++)
+        i = run_end(h, n, i);
+    *teams = c->shared->case_load_teams;
+    if (c->shared->case_loads || *runs * (size_t)c->nperiods > n)
+        return c->shared->case_loads;
+    c->shared->case_loads = sgk__malloc(&c->e->mem, (*runs ? *runs : 1) *
+                                        (size_t)c->nperiods * sizeof(uint32_t));
+    c->shared->case_load_teams = sgk__malloc(
+        &c->e->mem, (*runs ? *runs : 1) * (size_t)c->nperiods *
+                        sizeof(uint32_t));
+    if (!c->shared->case_loads || !c->shared->case_load_teams) {
+        sgk__free(&c->e->mem, c->shared->case_loads);
+        sgk__free(&c->e->mem, c->shared->case_load_teams);
+        c->shared->case_loads = c->shared->case_load_teams = NULL;
+        return NULL; /* each indicator works them out instead */
+    }
+    for (p = 0; p < c->nperiods; p++)
+        for (r = 0, i = 0; i < n; r++) {
+            size_t at = (size_t)p * *runs + r;
+            uint32_t team = 0;
+            j = run_end(h, n, i);
+            c->shared->case_loads[at] = caseload(h + i, j - i, c->to[p],
+                                                 &team);
+            c->shared->case_load_teams[at] = team;
+            i = j;
+        }
+    *teams = c->shared->case_load_teams;
+    return c->shared->case_loads;
+}
+
 static void tally_period(sgk__calc *c, const held *h, size_t n, int p,
                          int max)
 {
     size_t i = 0, j;
     while (i < n) {
         uint32_t team = 0, k;
-        for (j = i; j < n && h[j].worker == h[i].worker; j++)
-            ;
+        j = run_end(h, n, i);
         k = caseload(h + i, j - i, c->to[p], &team);
         i = j;
-        if (k == 0)
-            continue;
-        if (max) {
-            double *cell = &c->num[(size_t)p * c->nteams + team];
-            if (k > *cell)
-                *cell = k;
-        } else {
-            sgk__tally(c, p, team, k, 1);
-        }
+        tally_load(c, p, team, k, max);
     }
 }
 
 static void caseloads(sgk__calc *c, int max)
 {
-    size_t n;
+    size_t n, runs, r;
     const held *h = allocated(c, &n);
+    const uint32_t *loads, *teams;
     int p;
     if (!h)
         return;
-    for (p = 0; p < c->nperiods; p++)
-        tally_period(c, h, n, p, max);
+    loads = shared_loads(c, h, n, &runs, &teams);
+    for (p = 0; p < c->nperiods; p++) {
+        if (!loads) {
+            tally_period(c, h, n, p, max);
+            continue;
+        }
+        for (r = 0; r < runs; r++)
+            tally_load(c, p, teams[(size_t)p * runs + r],
+                       loads[(size_t)p * runs + r], max);
+    }
     if (max)
         c->num_combine = SGK__COMBINE_MAX;
 }

@@ -58,6 +58,8 @@ static void plan_free(struct sgk_engine *e, plan *pl)
     sgk__free(&e->mem, pl->month_at);
     sgk__free(&e->mem, pl->shared.episode_order);
     sgk__free(&e->mem, pl->shared.case_order);
+    sgk__free(&e->mem, pl->shared.case_loads);
+    sgk__free(&e->mem, pl->shared.case_load_teams);
     sgk__free(&e->mem, pl->shared.ethnicity_row);
     sgk__free(&e->mem, pl->shared.ethnicity_code);
     sgk__free(&e->mem, pl->shared.ethnicity_team);

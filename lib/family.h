@@ -127,13 +127,16 @@ void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f);
 /* Derived once per compute and shared by the indicators that need it
  * (freed by compute.c), each NULL until first asked for: the cla_episodes
  * indices sorted by child and start (children_in_care.c), the allocated
- * cases sorted by worker (caseload.c), the row deciding each child's
+ * cases sorted by worker and each worker's caseload at each as-at date
+ * (caseload.c), the row deciding each child's
  * ethnicity (ethnicity.c), and each child in care's state from their
  * episodes in each period (children_in_care.c). */
 typedef struct sgk__shared {
     void *episode_order;
     void *case_order;
     size_t ncase_order;
+    uint32_t *case_loads;      /* [period * workers + worker run] caseload */
+    uint32_t *case_load_teams; /* and the team it counts in (caseload.c) */
     uint32_t *ethnicity_row;   /* [child] walk number + 1, 0 for none */
     uint8_t *ethnicity_code;   /* [child] that row's code and team, */
     uint32_t *ethnicity_team;  /* valid where ethnicity_row is not 0 */
