@@ -70,9 +70,17 @@ void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f)
     const char *s;
     size_t n, i;
     uint32_t key;
-    if (!sgk__row_code(row, SGK__COL_ETHNICITY, &s, &n))
+    /* Four letters, the usual case, are already a bare code: stripping
+     * (sgk__code_strip) would leave them as they are. */
+    if (!sgk__row_text(row, SGK__COL_ETHNICITY, &s, &n))
         return; /* blank, or no such column: code 0 */
-    if ((key = packed(s, n)) != 0)
+    if ((key = packed(s, n)) == 0) {
+        sgk__code_strip(&s, &n);
+        if (n == 0)
+            return;
+        key = packed(s, n);
+    }
+    if (key != 0)
         for (i = 0; i < sizeof packed_codes / sizeof packed_codes[0]; i++)
             if (key == packed_codes[i]) {
                 f->flags |= (uint8_t)(i + 1);
