@@ -210,10 +210,10 @@ static void report_conflicts(sgk__calc *c, const walk *w)
     cursor cur = {1, 0, 0};
     const sgk__fact *f, *b;
     while (c->status == 0 && (f = walk_next(w, &cur)) != NULL) {
-        if ((f->flags & SGK__FLAG_DUPLICATE) || !has_column(c->e, f) ||
-            rank(code_of(f)) != 3)
-            continue;
-        if (c->shared->ethnicity_code[f->child] == code_of(f))
+        /* Cheapest first: most rows agree with the deciding one. */
+        if ((f->flags & SGK__FLAG_DUPLICATE) || rank(code_of(f)) != 3 ||
+            c->shared->ethnicity_code[f->child] == code_of(f) ||
+            !has_column(c->e, f))
             continue;
         b = walk_at(w, c->shared->ethnicity_row[f->child] - 1);
         sgk__calc_reject(c, f, sgk__input_field(c->e, f, SGK__COL_ETHNICITY),
