@@ -495,26 +495,31 @@ static int judge_placements(sgk__calc *c, const sgk__fact *f, sgk__day st,
 }
 
 /* Without a cla_children extract: every child in the episodes, with the
- * team of their latest episode. */
+ * team of their latest episode, every period from one walk. */
 static void placements_from_episodes(sgk__calc *c)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
-    size_t i, n = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
+    size_t i = 0, n = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
     const uint32_t *order = sort_episodes(c, ep, n);
+    walk *k;
     int p;
-    if (c->status)
+    if (c->status || n == 0)
         return;
-    for (p = 0; p < c->nperiods && c->status == 0; p++) {
-        episode_states(c, ep, order, n, p, 0); /* reasons do not matter */
-        for (i = 0; i < n; i++) {
-            const sgk__fact *f = &ep[order[i]];
-            sgk__day st = c->scratch_day[f->child];
-            if (i + 1 < n && ep[order[i + 1]].child == f->child)
-                continue; /* not the child's latest episode */
+    k = sgk__malloc(&c->e->mem, (size_t)c->nperiods * sizeof *k);
+    if (!k) {
+        c->status = SGK_E_NOMEM;
+        return;
+    }
+    while (i < n) {
+        int any = walk_child(c, ep, order, n, &i, k, 0, c->nperiods, 0);
+        const sgk__fact *latest = &ep[order[i - 1]];
+        for (p = 0; any && p < c->nperiods; p++) {
+            sgk__day st = child_state(&k[p]);
             if (st & ST_LOOKED_AFTER)
-                sgk__tally(c, p, f->team, (st >> ST_SHIFT) >= 3, 1);
+                sgk__tally(c, p, latest->team, (st >> ST_SHIFT) >= 3, 1);
         }
     }
+    sgk__free(&c->e->mem, k);
 }
 
 void sgk__cla_placements_3plus(sgk__calc *c)
