@@ -237,38 +237,44 @@ static int rejected_field(const struct sgk_engine *e, const sgk__fact *f,
 }
 
 /* One pass over the facts: each checks the fields of its own input that
- * have a blank rule.  An input's rows are contiguous in the table, from
- * first[input] up to first[input + 1]. */
+ * have a blank rule.  active[] lists those fields' rows (most columns have
+ * none), input by input, input `in`'s from first[in] up to first[in + 1]. */
 static int count_blanks(struct sgk_engine *e)
 {
-    size_t n = e->inputs.len, k, i, in;
+    size_t n = e->inputs.len, k, i, in, m = 0;
     size_t *first = sgk__calloc(&e->mem, n + 1, sizeof *first);
+    size_t *active = sgk__calloc(&e->mem, e->results.ndq + 1, sizeof *active);
     blank_fn *rule = sgk__calloc(&e->mem, e->results.ndq + 1, sizeof *rule);
     int kind;
-    if (!first || !rule) {
+    if (!first || !active || !rule) {
         sgk__free(&e->mem, first);
+        sgk__free(&e->mem, active);
         sgk__free(&e->mem, rule);
         return SGK_E_NOMEM;
     }
+    /* Rows are sorted by input, so the active ones come out in order. */
     for (k = 0, in = 0; in <= n; in++) {
-        while (k < e->results.ndq && e->results.dq[k].input < in)
-            k++;
-        first[in] = k;
-    }
-    for (k = 0; k < e->results.ndq; k++) {
-        const sgk__input *input = sgk__vec_at(&e->inputs,
-                                              e->results.dq[k].input);
-        rule[k] = rule_for(input->kind, e->results.dq[k].col);
+        first[in] = m;
+        for (; k < e->results.ndq && e->results.dq[k].input == in; k++) {
+            const sgk__input *input = sgk__vec_at(&e->inputs, in);
+            blank_fn r = rule_for(input->kind, e->results.dq[k].col);
+            if (r != blank_never) {
+                rule[m] = r;
+                active[m++] = k;
+            }
+        }
     }
     for (kind = 1; kind < SGK_KIND_COUNT; kind++) {
         const sgk__fact *f = e->facts[kind].items;
         for (i = 0; i < e->facts[kind].len; i++)
             for (k = first[f[i].input]; k < first[f[i].input + 1]; k++)
-                if (rule[k] != blank_never && rule[k](&f[i]) &&
-                    !rejected_field(e, &f[i], e->results.dq[k].field))
-                    e->results.dq[k].blank++;
+                if (rule[k](&f[i]) &&
+                    !rejected_field(e, &f[i],
+                                    e->results.dq[active[k]].field))
+                    e->results.dq[active[k]].blank++;
     }
     sgk__free(&e->mem, first);
+    sgk__free(&e->mem, active);
     sgk__free(&e->mem, rule);
     return 0;
 }
