@@ -20,14 +20,6 @@ static const char ind_both[] = "unallocated_over_28_days,unallocated_cp_cla,"
 static const char ind_28[] = "unallocated_over_28_days";
 static const char ind_cpcla[] = "unallocated_cp_cla";
 
-static int match_any(const char *s, size_t n, const char *const *words)
-{
-    for (; *words; words++)
-        if (sgk__code_is(s, n, *words))
-            return 1;
-    return 0;
-}
-
 /* Annex A list 6 "case status" labels map onto CIN, CP and CLA; an open
  * assessment is a child in need being assessed. */
 static int read_category(sgk__row *row)
@@ -45,13 +37,13 @@ static int read_category(sgk__row *row)
     size_t n;
     if (!sgk__row_code(row, SGK__COL_CATEGORY, &s, &n))
         return CAT_UNKNOWN;
-    if (match_any(s, n, cla))
+    if (sgk__code_in(s, n, cla))
         return CAT_CLA;
-    if (match_any(s, n, cp))
+    if (sgk__code_in(s, n, cp))
         return CAT_CP;
-    if (match_any(s, n, cin))
+    if (sgk__code_in(s, n, cin))
         return CAT_CIN;
-    if (match_any(s, n, other))
+    if (sgk__code_in(s, n, other))
         return CAT_OTHER;
     sgk__row_reject(row, SGK__COL_CATEGORY, ind_cpcla,
                     "category '%.*s' is not CIN, CP or CLA",

@@ -39,14 +39,6 @@ enum { TOUCH_UNKNOWN = 0, TOUCH_YES = 1, TOUCH_NO = 2 };
 enum { ACT_NONE = 0, ACT_EET = 1, ACT_NEET = 2 };
 enum { ACC_NONE = 0, ACC_SUITABLE = 1, ACC_UNSUITABLE = 2 };
 
-static int one_of(const char *s, size_t n, const char *const *words)
-{
-    for (; *words; words++)
-        if (sgk__code_is(s, n, *words))
-            return 1;
-    return 0;
-}
-
 static const char *const touch_no[] = {"NO", "N", "DIED", "REFU", "NREQ",
                                        "RHOM", NULL};
 static const char *const act_eet[] = {"F1", "P1", "F2", "P2", "F3", "P3",
@@ -61,7 +53,7 @@ static int read_touch(sgk__row *row, sgk__fact *f)
         return TOUCH_UNKNOWN;
     if (sgk__code_is(s, n, "YES") || sgk__code_is(s, n, "Y"))
         return TOUCH_YES;
-    if (one_of(s, n, touch_no))
+    if (sgk__code_in(s, n, touch_no))
         return TOUCH_NO;
     sgk__row_reject(row, SGK__COL_IN_TOUCH, IND_ACCOM "," IND_EET,
                     "in_touch '%.*s' is not a known code (YES, NO, DIED, "
@@ -77,9 +69,9 @@ static int read_activity(sgk__row *row, sgk__fact *f)
     if (!sgk__row_code(row, SGK__COL_ACTIVITY, &s, &n) ||
         sgk__code_is(s, n, "0"))
         return ACT_NONE;
-    if (one_of(s, n, act_eet))
+    if (sgk__code_in(s, n, act_eet))
         return ACT_EET;
-    if (one_of(s, n, act_neet))
+    if (sgk__code_in(s, n, act_neet))
         return ACT_NEET;
     sgk__row_reject(row, SGK__COL_ACTIVITY, IND_EET, "activity '%.*s' is not "
                     "an SSDA903 activity code (F1-F5, P1-P5, G4-G6, 0)",

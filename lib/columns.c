@@ -524,3 +524,11 @@ int sgk__code_is(const char *s, size_t len, const char *word)
     }
     return word[len] == '\0';
 }
+
+int sgk__code_in(const char *s, size_t len, const char *const *words)
+{
+    for (; *words; words++)
+        if (sgk__code_is(s, len, *words))
+            return 1;
+    return 0;
+}

@@ -96,5 +96,8 @@ void sgk__trim(const char **s, size_t *len);
 
 /* Case-insensitive comparison of s[0..len) with a NUL-terminated word. */
 int sgk__code_is(const char *s, size_t len, const char *word);
+/* Whether s[0..len) is any of the NULL-terminated `words`, as
+ * sgk__code_is compares. */
+int sgk__code_in(const char *s, size_t len, const char *const *words);
 
 #endif
