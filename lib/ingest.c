@@ -296,8 +296,9 @@ static int on_row(sgk__ingest *in, const sgk__field *f, size_t n,
         return 0;
     }
     /* Reserve, not push: the fact is copied in whole, so the slot needs
-     * no clearing first. */
-    if (sgk__vec_reserve(&e->mem, &e->facts[kind], 1) != 0)
+     * no clearing first; and only when full, which is seldom. */
+    if (e->facts[kind].len == e->facts[kind].cap &&
+        sgk__vec_reserve(&e->mem, &e->facts[kind], 1) != 0)
         return SGK_E_NOMEM;
     slot = (sgk__fact *)e->facts[kind].items + e->facts[kind].len++;
     *slot = fact;
