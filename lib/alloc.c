@@ -106,11 +106,6 @@ void *sgk__vec_push(const sgk__mem *mem, sgk__vec *v)
     return slot;
 }
 
-void *sgk__vec_at(const sgk__vec *v, size_t i)
-{
-    return (char *)v->items + i * v->item_size;
-}
-
 void sgk__vec_free(const sgk__mem *mem, sgk__vec *v)
 {
     sgk__free(mem, v->items);

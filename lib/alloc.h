@@ -35,7 +35,11 @@ void sgk__vec_init(sgk__vec *v, size_t item_size);
 int sgk__vec_reserve(const sgk__mem *mem, sgk__vec *v, size_t extra);
 /* Appends a zeroed item and returns it, or NULL on allocation failure. */
 void *sgk__vec_push(const sgk__mem *mem, sgk__vec *v);
-void *sgk__vec_at(const sgk__vec *v, size_t i);
+/* Item i; inline, as it is looked up for every row and many facts. */
+static inline void *sgk__vec_at(const sgk__vec *v, size_t i)
+{
+    return (char *)v->items + i * v->item_size;
+}
 void sgk__vec_free(const sgk__mem *mem, sgk__vec *v);
 
 /* libcsv's hooks carry no context, so each buffer handed to libcsv is
