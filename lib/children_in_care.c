@@ -43,7 +43,7 @@
 #define IND_PLACEMENTS "cla_placements_3plus"
 #define IND_COHORT IND_HEALTH "," IND_DENTAL "," IND_ABSENCE
 
-/* Per-child state for one period, kept in calc->scratch_day. */
+/* A child's state in one period, as kept in sgk__shared.cla_states. */
 enum {
     ST_EPISODES = 1 << 0, /* the child has usable episodes */
     ST_LOOKED_AFTER = 1 << 1, /* looked after at T, not on a short break */
@@ -234,18 +234,16 @@ static int walk_child(sgk__calc *c, const sgk__fact *ep,
     return any;
 }
 
-/* Fills scratch_day[child] for period p from the sorted episodes; children
- * without usable episodes get 0. */
-static void episode_states(sgk__calc *c, const sgk__fact *ep,
-                           const uint32_t *order, size_t n, int p, int rep)
+/* Walks every child's episodes for period p only to report the blank
+ * reasons that break the 12-month cohort there; the states themselves
+ * come from all_states. */
+static void report_cohort_breaks(sgk__calc *c, const sgk__fact *ep,
+                                 const uint32_t *order, size_t n, int p)
 {
     size_t i = 0;
-    while (i < n) {
-        uint32_t child = ep[order[i]].child;
-        walk k;
-        int any = walk_child(c, ep, order, n, &i, &k, p, 1, rep);
-        c->scratch_day[child] = any ? child_state(&k) : 0;
-    }
+    walk k;
+    while (i < n)
+        walk_child(c, ep, order, n, &i, &k, p, 1, 1);
 }
 
 /* ---- The shared pass --------------------------------------------------- */
@@ -320,7 +318,7 @@ static void period_states(sgk__calc *c, const uint32_t *order, int p,
         sgk__free(&c->e->mem, k);
     }
     if (report)
-        episode_states(c, ep, order, nep, p, 1);
+        report_cohort_breaks(c, ep, order, nep, p);
 }
 
 /* One indicator over every period: each child's row (the last one when a
