@@ -143,8 +143,10 @@ static const uint32_t *shared_loads(sgk__calc *c, const held *h, size_t n,
 {
     size_t i, r, j;
     int p;
-    for (*runs = 0, i = 0; i < n; (*runs)++)
-        i = run_end(h, n, i);
+    if (!c->shared->ncase_runs)
+        for (i = 0; i < n; c->shared->ncase_runs++)
+            i = run_end(h, n, i);
+    *runs = c->shared->ncase_runs;
     *teams = c->shared->case_load_teams;
     if (c->shared->case_loads || *runs * (size_t)c->nperiods > n)
         return c->shared->case_loads;

@@ -137,6 +137,7 @@ typedef struct sgk__shared {
     size_t ncase_order;
     uint32_t *case_loads;      /* [period * workers + worker run] caseload */
     uint32_t *case_load_teams; /* and the team it counts in (caseload.c) */
+    size_t ncase_runs;         /* workers in case_order, once counted */
     uint32_t *ethnicity_row;   /* [child] walk number + 1, 0 for none */
     uint8_t *ethnicity_code;   /* [child] that row's code and team, */
     uint32_t *ethnicity_team;  /* valid where ethnicity_row is not 0 */
