@@ -1,37 +1,60 @@
 /* Parallel ingestion of one input held in memory.
  *
  * The header is read first on the calling thread, which fixes the layout.
- * The rest is cut into chunks that end just after a newline outside any
- * quoted field: a '"' count from the end of the header tells, since
- * quotes inside quoted fields come in pairs.  The calling thread reads the
- * first chunk into the engine itself; every other chunk is parsed by a
- * worker engine of its own, with line numbers counted from the chunk's
- * start, and merged in order with its line numbers shifted, so facts and
- * rejections come out exactly as a sequential read makes them.  Each
- * reader also tells whether it finished between records.  Where one did
- * not (stray quotes can fool the count), the chunks after it are dropped
- * and the input is read on from there sequentially. */
+ * The rest is cut into pieces, several per thread, each ending just
+ * after a newline that ends a record (cuts.c guesses where from the bytes
+ * around the cut).  The calling thread reads the first piece straight
+ * into the engine; the other threads take the next free piece, read it
+ * into an engine of their own with line numbers counted from the piece's
+ * start, and take another.  The calling thread joins the pieces to the
+ * engine in order, merging each with its line numbers shifted, so facts
+ * and rejections come out exactly as a sequential read makes them; while
+ * the next piece is still being read elsewhere it reads a later one
+ * itself rather than wait, and a piece nobody has taken by its turn it
+ * reads straight in.  A cut is only trusted once the reader of the piece
+ * before it has finished between records there.  Where one did not (a
+ * wrong guess, or stray quotes), the pieces after it are dropped and the
+ * input is read on from there on this thread. */
 #define _DEFAULT_SOURCE 1 /* madvise's MADV_DONTNEED */
 #include <pthread.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include "cuts.h"
 #include "family.h"
 
 #define READER_BETWEEN_RECORDS 0
 
-typedef struct chunk {
-    sgk_engine *owner;
-    sgk_engine *e;            /* the worker's own engine */
+/* Pieces per thread: enough that the calling thread, which also merges,
+ * can take fewer pieces than the others and all finish together. */
+#define PIECES_PER_THREAD 8
+
+enum { PIECE_FREE, PIECE_TAKEN, PIECE_DONE };
+
+typedef struct piece {
     const char *data;
     size_t len;
-    int mapped;               /* data is the engine's own file mapping */
-    int64_t lines;            /* newlines in the chunk */
-    int clean_end;            /* parser stopped between records */
+    sgk_engine *e;            /* the engine it was read into apart */
+    int64_t lines;            /* newlines in the piece */
+    int clean_end;            /* its reader stopped between records */
     int status;
-    pthread_t thread;
-    int started;
-} chunk;
+    int state;                /* PIECE_*, under the crew's lock */
+} piece;
+
+/* What the threads reading one input share.  While they work the owner
+ * engine is only read, for its allocator and options. */
+typedef struct crew {
+    pthread_mutex_t lock;
+    pthread_cond_t done;      /* a piece became PIECE_DONE */
+    const sgk_engine *owner;
+    sgk__layout layout;
+    piece *pieces;
+    int n;
+    int next;                 /* the first piece nobody has taken */
+    int stop;                 /* take no more */
+    int mapped;
+    size_t step;
+} crew;
 
 int sgk__threads_wanted(const sgk_engine *e)
 {
@@ -60,43 +83,12 @@ static int64_t read_header(sgk_engine *e, const char *data, size_t len)
     return (int64_t)pos;
 }
 
-/* Quotes in data[from, to): memchr skips the long quote-free stretches
- * at memory speed, where a byte loop would hold up every worker. */
-static size_t count_quotes(const char *data, size_t from, size_t to)
-{
-    size_t q = 0;
-    const char *p = data + from, *end = data + to;
-    while (p < end && (p = memchr(p, '"', (size_t)(end - p))) != NULL) {
-        q++;
-        p++;
-    }
-    return q;
-}
-
-/* The first position at or after `from` that follows a newline outside
- * quotes, given the quote parity at `start`; len if none. */
-static size_t next_split(const char *data, size_t start, size_t from,
-                         size_t len, size_t *quotes_seen)
-{
-    size_t i, q = *quotes_seen + count_quotes(data, start, from);
-    for (i = from; i < len; i++) {
-        if (data[i] == '"')
-            q++;
-        else if (data[i] == '\n' && q % 2 == 0) {
-            *quotes_seen = q;
-            return i + 1;
-        }
-    }
-    *quotes_seen = q;
-    return len;
-}
-
-/* Feeds a chunk.  From a mapped file it goes in steps of `step` bytes:
+/* Feeds a piece.  From a mapped file it goes in steps of `step` bytes:
  * once a step is parsed its bytes are never looked at again, so its pages
  * are handed back as the reader passes them.  Without that, a file read
  * with threads would stay resident in full on top of everything the
  * engine keeps. */
-static int feed_chunk(sgk__reader *r, const char *data, size_t len,
+static int feed_piece(sgk__reader *r, const char *data, size_t len,
                       int mapped, size_t step)
 {
     size_t page = (size_t)sysconf(_SC_PAGESIZE), done = 0;
@@ -133,135 +125,230 @@ static size_t feed_step(const sgk_engine *e)
     return step > ((int64_t)8 << 20) ? (size_t)8 << 20 : (size_t)step;
 }
 
-static void *parse_chunk(void *arg)
+/* Reads a piece into an engine of its own, numbering lines from 1. */
+static void read_apart(const crew *c, piece *p)
 {
-    chunk *c = arg;
-    sgk_engine *owner = c->owner;
+    const sgk_engine *owner = c->owner;
     sgk__ingest *in;
     sgk__input *input;
     int rc = sgk_engine_new_with_allocator(owner->mem.realloc_fn,
                                            owner->mem.free_fn,
-                                           owner->mem.user, &c->e);
+                                           owner->mem.user, &p->e);
     if (rc == 0) {
-        memcpy(c->e->options, owner->options, sizeof owner->options);
-        c->e->options[SGK_OPT_MAX_REJECTIONS] = 0;
-        rc = sgk__ingest_begin(c->e, &c->e->stream, "chunk",
-                               owner->stream.layout.kind);
+        memcpy(p->e->options, owner->options, sizeof owner->options);
+        p->e->options[SGK_OPT_MAX_REJECTIONS] = 0;
+        rc = sgk__ingest_begin(p->e, &p->e->stream, "piece",
+                               c->layout.kind);
     }
     if (rc) {
-        c->status = rc;
-        return NULL;
+        p->status = rc;
+        return;
     }
-    in = &c->e->stream;
+    in = &p->e->stream;
     in->have_header = 1;
-    in->layout = owner->stream.layout;
+    in->layout = c->layout;
     in->reader.bom_pending = 0; /* only the file's first bytes can be one */
-    input = sgk__vec_at(&c->e->inputs, 0);
+    input = sgk__vec_at(&p->e->inputs, 0);
     input->kind = in->layout.kind;
-    rc = sgk__ingest_want(c->e, in);
+    rc = sgk__ingest_want(p->e, in);
     if (rc == 0)
-        rc = feed_chunk(&in->reader, c->data, c->len, c->mapped,
-                        feed_step(owner));
-    c->clean_end = rc == 0 && !in->reader.skip_line &&
+        rc = feed_piece(&in->reader, p->data, p->len, c->mapped, c->step);
+    p->clean_end = rc == 0 && !in->reader.skip_line &&
                    in->reader.parser.pstate == READER_BETWEEN_RECORDS;
-    c->lines = in->reader.line - 1;
-    c->status = sgk__ingest_end(c->e, in, rc);
-    return NULL;
+    p->lines = in->reader.line - 1;
+    p->status = sgk__ingest_end(p->e, in, rc);
 }
 
-/* Cuts data[start, len) into at most n chunks; returns how many. */
-static int cut(const char *data, size_t start, size_t len, int n, chunk *c)
+/* The first free piece, now taken, or -1. */
+static int take_locked(crew *c)
 {
-    size_t at = start, quotes = 0, span = len - start;
+    if (c->stop || c->next >= c->n)
+        return -1;
+    c->pieces[c->next].state = PIECE_TAKEN;
+    return c->next++;
+}
+
+static void read_apart_and_tell(crew *c, int k)
+{
+    read_apart(c, &c->pieces[k]);
+    pthread_mutex_lock(&c->lock);
+    c->pieces[k].state = PIECE_DONE;
+    pthread_cond_broadcast(&c->done);
+    pthread_mutex_unlock(&c->lock);
+}
+
+static void *work(void *arg)
+{
+    crew *c = arg;
+    for (;;) {
+        int k;
+        pthread_mutex_lock(&c->lock);
+        k = take_locked(c);
+        pthread_mutex_unlock(&c->lock);
+        if (k < 0)
+            return NULL;
+        read_apart_and_tell(c, k);
+    }
+}
+
+/* The calling thread's turn at piece k, the next to join the engine:
+ * returns 1 when nobody has taken it, so it is read straight into the
+ * engine, or 0 once another thread has read it.  Meanwhile this thread
+ * reads later pieces apart rather than wait. */
+static int wait_for(crew *c, int k)
+{
+    pthread_mutex_lock(&c->lock);
+    for (;;) {
+        int j;
+        if (c->pieces[k].state == PIECE_DONE)
+            break;
+        if (c->next == k) {
+            take_locked(c);
+            pthread_mutex_unlock(&c->lock);
+            return 1;
+        }
+        if ((j = take_locked(c)) >= 0) {
+            pthread_mutex_unlock(&c->lock);
+            read_apart_and_tell(c, j);
+            pthread_mutex_lock(&c->lock);
+            continue;
+        }
+        pthread_cond_wait(&c->done, &c->lock);
+    }
+    pthread_mutex_unlock(&c->lock);
+    return 0;
+}
+
+static void stop(crew *c)
+{
+    pthread_mutex_lock(&c->lock);
+    c->stop = 1;
+    pthread_mutex_unlock(&c->lock);
+}
+
+/* Cuts data[start, len) into at most n pieces; returns how many.  A cut
+ * the bytes do not settle is made by counting quotes from the last cut,
+ * which is then a piece's length of reading, not the file's. */
+static int cut(const char *data, size_t start, size_t len, int n,
+               unsigned char delim, piece *p)
+{
+    size_t at = start, span = len - start;
     int k, made = 0;
     for (k = 0; k < n && at < len; k++) {
-        size_t target = start + span / (size_t)n * (size_t)(k + 1);
-        size_t end = k == n - 1 ? len
-                                : next_split(data, at, target > at ? target : at,
-                                             len, &quotes);
-        memset(&c[made], 0, sizeof c[made]);
-        c[made].data = data + at;
-        c[made].len = end - at;
+        size_t target = start + span / (size_t)n * (size_t)(k + 1), end;
+        if (target < at)
+            target = at;
+        end = k == n - 1 ? len : sgk__cut_guess(data, target, len, delim);
+        if (end == SGK__CUT_UNSURE)
+            end = sgk__cut_counted(data, at, target, len);
+        memset(&p[made], 0, sizeof p[made]);
+        p[made].data = data + at;
+        p[made].len = end - at;
         made++;
         at = end;
-        quotes = 0; /* parity is even again at every cut */
     }
     return made;
 }
 
-/* Chunk 0 starts where a sequential read would be, so the calling thread
- * reads it straight into the engine while the workers read the rest:
- * nothing of it needs merging, and it is never read twice. */
-static void read_first_chunk(sgk_engine *e, chunk *c)
+/* Reads a piece straight into the engine, after everything before it. */
+static int read_here(sgk_engine *e, const crew *c, piece *p)
 {
     sgk__reader *r = &e->stream.reader;
-    c->status = feed_chunk(r, c->data, c->len, c->mapped, feed_step(e));
-    c->clean_end = c->status == 0 && !r->skip_line &&
+    p->status = feed_piece(r, p->data, p->len, c->mapped, c->step);
+    p->clean_end = p->status == 0 && !r->skip_line &&
                    r->parser.pstate == READER_BETWEEN_RECORDS;
+    return p->status;
 }
 
-static void run_chunks(sgk_engine *e, chunk *c, int n)
+/* The rest of the input from piece p on, read on this thread: what a
+ * sequential read does, carrying on from where the engine's reader
+ * stands. */
+static int read_rest(sgk_engine *e, crew *c, const piece *p,
+                     const char *data, size_t len)
 {
-    int k;
-    for (k = 1; k < n; k++) {
-        c[k].owner = e;
-        if (pthread_create(&c[k].thread, NULL, parse_chunk, &c[k]) == 0)
-            c[k].started = 1;
-    }
-    read_first_chunk(e, &c[0]);
-    for (k = 1; k < n; k++)
-        if (!c[k].started)
-            parse_chunk(&c[k]); /* a thread that would not start */
-    for (k = 1; k < n; k++)
-        if (c[k].started)
-            pthread_join(c[k].thread, NULL);
+    stop(c);
+    return sgk__reader_feed(&e->stream.reader, p->data,
+                            len - (size_t)(p->data - data));
 }
 
-/* Merges the workers' chunks in order after chunk 0.  A chunk starts
- * right when the one before it ended between records.  A worker's chunk
- * that did not end so (other than the last, which ends the input) closed
- * its final record early and is dropped; from the first such doubt the
- * rest of the input is read on this thread instead, carrying on from
- * exactly where the engine's own reader stands. */
-static int join_chunks(sgk_engine *e, const char *data, size_t len, chunk *c,
-                       int n)
+/* Appends a piece read apart to the engine and frees its copy, so that
+ * peak memory holds the input's facts once plus a few pieces'. */
+static int join(sgk_engine *e, piece *p)
 {
     sgk__reader *r = &e->stream.reader;
-    int k;
-    if (c[0].status)
-        return c[0].status;
-    for (k = 1; k < n; k++) {
-        int rc;
-        if (!c[k - 1].clean_end || (k < n - 1 && c[k].status == 0 &&
-                                    !c[k].clean_end))
-            return sgk__reader_feed(r, c[k].data,
-                                    len - (size_t)(c[k].data - data));
-        if (c[k].status)
-            return c[k].status;
-        rc = sgk__merge(e, c[k].e, e->stream.input, r->line - 1);
-        if (rc)
-            return rc;
-        /* Its copy is no longer needed: peak memory is one copy of the
-         * input's facts plus one chunk's, not two copies. */
-        sgk_engine_free(c[k].e);
-        c[k].e = NULL;
-        /* Any later rejection (a final unterminated record) must be
-         * numbered after the merged lines. */
-        r->line += c[k].lines;
-        if (e->progress)
-            e->progress((int64_t)(c[k].data - c[0].data + c[k].len), -1,
+    int rc = sgk__merge(e, p->e, e->stream.input, r->line - 1);
+    sgk_engine_free(p->e);
+    p->e = NULL;
+    /* A later rejection (a final unterminated record) is numbered after
+     * the merged lines. */
+    r->line += p->lines;
+    return rc;
+}
+
+/* Piece 0 starts where a sequential read would, and each later piece
+ * joins the engine in order: straight from the bytes when nobody has
+ * read it yet, else merged.  A piece starts right only when the one
+ * before it ended between records.  A piece read apart that did not end
+ * so (other than the last, which ends the input) closed its final record
+ * early and is dropped; from the first such doubt the rest is read on
+ * this thread. */
+static int read_in_order(sgk_engine *e, crew *c, const char *data,
+                         size_t len)
+{
+    int k, rc = read_here(e, c, &c->pieces[0]);
+    for (k = 1; k < c->n && rc == 0; k++) {
+        piece *p = &c->pieces[k];
+        if (!c->pieces[k - 1].clean_end)
+            return read_rest(e, c, p, data, len);
+        if (wait_for(c, k)) {
+            rc = read_here(e, c, p);
+        } else if (k < c->n - 1 && p->status == 0 && !p->clean_end) {
+            return read_rest(e, c, p, data, len);
+        } else {
+            rc = p->status ? p->status : join(e, p);
+        }
+        if (rc == 0 && e->progress)
+            e->progress((int64_t)(p->data - c->pieces[0].data + p->len), -1,
                         e->progress_user);
     }
-    return 0;
+    return rc;
+}
+
+/* How many pieces: PIECES_PER_THREAD a thread, each at least min_chunk
+ * bytes. */
+static int pieces_for(const sgk_engine *e, size_t bytes, int threads)
+{
+    size_t most = bytes / (size_t)e->options[SGK_OPT_MIN_CHUNK];
+    size_t n = (size_t)threads * PIECES_PER_THREAD;
+    return (int)(n < most ? n : most);
+}
+
+static int read_with_crew(sgk_engine *e, crew *c, const char *data,
+                          size_t len, int threads)
+{
+    pthread_t thread[64];
+    int started[64], k, status;
+    for (k = 1; k < threads; k++)
+        started[k] = pthread_create(&thread[k], NULL, work, c) == 0;
+    /* Without workers (none would start) this thread takes every piece
+     * in turn, which is a sequential read. */
+    status = read_in_order(e, c, data, len);
+    stop(c);
+    for (k = 1; k < threads; k++)
+        if (started[k])
+            pthread_join(thread[k], NULL);
+    for (k = 0; k < c->n; k++)
+        sgk_engine_free(c->pieces[k].e);
+    return status;
 }
 
 int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
                          int threads, int mapped)
 {
-    chunk c[64];
+    crew c;
     int64_t head = read_header(e, data, len);
     size_t start;
-    int n, k, status;
+    int status;
     if (head < 0)
         return (int)head;
     start = (size_t)head;
@@ -275,12 +362,30 @@ int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
         threads = (int)((len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK]);
     if (threads <= 1)
         return sgk__reader_feed(&e->stream.reader, data + start, len - start);
-    n = cut(data, start, len, threads, c);
-    for (k = 0; k < n; k++)
-        c[k].mapped = mapped;
-    run_chunks(e, c, n);
-    status = join_chunks(e, data, len, c, n);
-    for (k = 1; k < n; k++)
-        sgk_engine_free(c[k].e);
+    memset(&c, 0, sizeof c);
+    c.owner = e;
+    c.layout = e->stream.layout;
+    c.mapped = mapped;
+    c.step = feed_step(e);
+    c.pieces = sgk__calloc(&e->mem, (size_t)threads * PIECES_PER_THREAD,
+                           sizeof *c.pieces);
+    if (!c.pieces)
+        return SGK_E_NOMEM;
+    c.n = cut(data, start, len, pieces_for(e, len - start, threads),
+              e->stream.reader.delim, c.pieces);
+    c.next = 1; /* piece 0 is this thread's */
+    if (pthread_mutex_init(&c.lock, NULL) != 0) {
+        sgk__free(&e->mem, c.pieces);
+        return sgk__reader_feed(&e->stream.reader, data + start, len - start);
+    }
+    if (pthread_cond_init(&c.done, NULL) != 0) {
+        pthread_mutex_destroy(&c.lock);
+        sgk__free(&e->mem, c.pieces);
+        return sgk__reader_feed(&e->stream.reader, data + start, len - start);
+    }
+    status = read_with_crew(e, &c, data, len, threads);
+    pthread_cond_destroy(&c.done);
+    pthread_mutex_destroy(&c.lock);
+    sgk__free(&e->mem, c.pieces);
     return status;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "sgkpi.h"
+#include "cuts.h"
 
 /* Assessments with quoted notes whose newlines and commas sit wherever the
  * cuts may fall, a stray quote that upsets the quote count, bad dates and
@@ -180,13 +181,96 @@ START_TEST(every_split_point)
         "E,2021-02-01,,CLA,West,\"\n\n\"\r\n";
     char *want = read_with(csv, 1, 1 << 20);
     int64_t chunk;
-    for (chunk = 1; chunk < (int64_t)sizeof csv; chunk++) {
-        char *got = read_with(csv, 2, chunk);
-        ck_assert_msg(strcmp(got, want) == 0, "chunk %lld differs",
-                      (long long)chunk);
-        free(got);
-    }
+    int threads;
+    for (threads = 2; threads <= 3; threads++)
+        for (chunk = 1; chunk < (int64_t)sizeof csv; chunk++) {
+            char *got = read_with(csv, threads, chunk);
+            ck_assert_msg(strcmp(got, want) == 0,
+                          "%d threads, chunk %lld differs", threads,
+                          (long long)chunk);
+            free(got);
+        }
     free(want);
+}
+END_TEST
+
+static size_t guess(const char *csv, size_t from)
+{
+    return sgk__cut_guess(csv, from, strlen(csv), ',');
+}
+
+START_TEST(cut_guesses_read_the_bytes_after_a_newline)
+{
+    /* The note's newline is at 4, and its record ends at 9. */
+    static const char note[] = "1,\"x\ny\",z\n2,\"p\",q\n";
+    static const char blanks[] = "1, \"x\n\" ,z\n2,\"w\"\n";
+    static const char opens[] = "a\n\"b\"\n";
+    ck_assert_uint_eq(guess("\"a\",b\nc,\"d\"\n", 0), 6);
+    ck_assert_uint_eq(guess("a,b\nc,d", 5), 7); /* no newline: the end */
+    ck_assert_uint_eq(guess("a,b\n", 0), 4);
+    /* No quote in sight: the newline ends a record. */
+    ck_assert_uint_eq(guess("a,b\nc,d\n", 0), 4);
+    ck_assert_uint_eq(guess("a,b\nc,d\n", 4), 8);
+    /* Read as a record start, "y" is followed by a quote strict CSV
+     * forbids there, so the newline is inside the note. */
+    ck_assert_uint_eq(guess(note, 0), 10);
+    ck_assert_uint_eq(guess(note, 5), 10);
+    ck_assert_uint_eq(guess(blanks, 0), 11);
+    /* Read as inside a quoted field, "b" follows a closing quote. */
+    ck_assert_uint_eq(guess(opens, 0), 2);
+    /* The reading as a record start breaks before the note ends. */
+    ck_assert_uint_eq(guess("1,\"x\ny\"\",z\"\nq\n", 0), 12);
+    ck_assert_uint_eq(sgk__cut_guess("a;\"x\ny\";z\nq;r\n", 0, 14, ';'),
+                      10);
+}
+END_TEST
+
+START_TEST(cut_guesses_give_way_to_counting)
+{
+    /* A quote that fits both readings, then text that does too, past the
+     * window. */
+    size_t n = SGK__CUT_WINDOW + 100, i;
+    char *s = malloc(n + 1);
+    ck_assert_ptr_nonnull(s);
+    for (i = 0; i < n; i++)
+        s[i] = i % 10 == 9 ? '\n' : 'a';
+    s[n] = '\0';
+    memcpy(s + 10, ",\",", 3); /* a field opening, or a quoted field closing */
+    ck_assert_uint_eq(sgk__cut_guess(s, 0, n, ','), SGK__CUT_UNSURE);
+    memcpy(s + 10, "aaa", 3);
+    ck_assert_uint_eq(sgk__cut_guess(s, 0, n, ','), 10);
+    ck_assert_uint_eq(sgk__cut_counted(s, 0, 0, n), 10);
+    /* The reading inside a quoted field breaks after the other has. */
+    ck_assert_uint_eq(guess("a\n\"\"x\"y\n", 0), SGK__CUT_UNSURE);
+    /* Counting from a record's start: the first newline is quoted. */
+    memcpy(s, "\"a\naaa\"a\n", 9);
+    ck_assert_uint_eq(sgk__cut_counted(s, 0, 1, n), 9);
+    ck_assert_uint_eq(sgk__cut_counted(s, 0, 9, n), 10);
+    free(s);
+}
+END_TEST
+
+/* A note longer than a guess looks ahead, across every cut. */
+START_TEST(threads_match_with_a_long_note)
+{
+    size_t note = SGK__CUT_WINDOW * 2, used, i;
+    char *rows = make_assessments(200, 0), *csv;
+    size_t nrows = strlen(rows);
+    csv = malloc(nrows * 2 + note + 64);
+    ck_assert_ptr_nonnull(csv);
+    memcpy(csv, rows, nrows);
+    used = nrows;
+    used += (size_t)sprintf(csv + used, "C1,core,2021-05-01,,T1,\"");
+    for (i = 0; i < note; i++)
+        csv[used++] = i % 40 == 39 ? '\n' : 'n';
+    csv[used++] = '"';
+    csv[used++] = '\n';
+    /* The same rows again after it, less their header. */
+    memcpy(csv + used, strchr(rows, '\n') + 1,
+           nrows - (size_t)(strchr(rows, '\n') + 1 - rows) + 1);
+    same_for_all_thread_counts(csv);
+    free(rows);
+    free(csv);
 }
 END_TEST
 
@@ -282,6 +366,9 @@ static Suite *suite(void)
     tcase_add_test(tc, threads_match_sequential);
     tcase_add_test(tc, threads_match_with_broken_end);
     tcase_add_test(tc, every_split_point);
+    tcase_add_test(tc, cut_guesses_read_the_bytes_after_a_newline);
+    tcase_add_test(tc, cut_guesses_give_way_to_counting);
+    tcase_add_test(tc, threads_match_with_a_long_note);
     tcase_add_test(tc, file_path_in_parallel);
     tcase_add_test(tc, merged_engines_match_one);
     suite_add_tcase(s, tc);
