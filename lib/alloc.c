@@ -1,6 +1,9 @@
 /* Allocation through the engine's hooks, and growable arrays. */
+#define _DEFAULT_SOURCE 1 /* madvise's MADV_HUGEPAGE */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "alloc.h"
 
 static void *default_realloc(void *ptr, size_t size, void *user)
@@ -22,9 +25,36 @@ void sgk__mem_default(sgk__mem *mem)
     mem->user = NULL;
 }
 
+/* New large blocks from the C library's allocator are mappings of their
+ * own, and most are then read at random: the string pools' tables, the
+ * per-child and sorted arrays of a compute.  With 4 KiB pages a lookup in
+ * tens of megabytes misses the TLB as well as the cache, so huge pages
+ * are asked for where the system grants them on request (compute 10%
+ * faster on the 1 GB benchmark set).  Not for arrays growing by realloc,
+ * the facts: they are read in order, and asking there raised the peak
+ * while reading by 65 MB.  Only for the default hooks: a caller's
+ * allocator may hand out memory that is not ours to advise on. */
+#define HUGE_FROM ((size_t)8 << 20)
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+static void advise_huge(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+    uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uintptr_t to = ((uintptr_t)p + size) & ~(HUGE_PAGE - 1);
+    if (to > from)
+        (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)size;
+#endif
+}
+
 void *sgk__realloc(const sgk__mem *mem, void *ptr, size_t size)
 {
-    return mem->realloc_fn(ptr, size ? size : 1, mem->user);
+    void *p = mem->realloc_fn(ptr, size ? size : 1, mem->user);
+    if (p && !ptr && size >= HUGE_FROM && mem->realloc_fn == default_realloc)
+        advise_huge(p, size);
+    return p;
 }
 
 void *sgk__malloc(const sgk__mem *mem, size_t size)
