@@ -10,6 +10,7 @@
  * as rejected in rows read = used + rejected (inputs.c).  Rows in
  * different inputs are never duplicates of each other: the same plan in
  * two extracts is for the caller to sort out (docs/indicators.md). */
+#include <pthread.h>
 #include <string.h>
 #include "family.h"
 
@@ -62,8 +63,11 @@ static int same_key(const sgk__fact *a, const sgk__fact *b, int slot)
  * one's slot is asked for DUP_AHEAD facts before it is needed. */
 #define DUP_AHEAD 16
 
+/* Marks one kind's duplicates, reporting them into `rejected`; *dups
+ * counts them.  The table (mask + 1 slots, a power of two) is the
+ * caller's. */
 static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
-                     size_t mask, size_t *dups)
+                     size_t mask, sgk__vec *rejected, size_t *dups)
 {
     sgk__fact *f = e->facts[kind].items;
     size_t i, n = e->facts[kind].len;
@@ -93,11 +97,11 @@ static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
         f[i].flags |= SGK__FLAG_DUPLICATE;
         e->results.duplicates[f[i].input]++;
         (*dups)++;
-        if (sgk__reject_computed(e, f[i].input, f[i].line, -1, NULL,
-                                 "duplicate of line %lu: the same child "
-                                 "and %s",
-                                 (unsigned long)f[(table[at] & mask) - 1].line,
-                                 sgk__col_name(main_col[kind])) != 0)
+        if (sgk__reject_computed_into(
+                e, rejected, f[i].input, f[i].line, -1, NULL,
+                "duplicate of line %lu: the same child and %s",
+                (unsigned long)f[(table[at] & mask) - 1].line,
+                sgk__col_name(main_col[kind])) != 0)
             return SGK_E_NOMEM;
     }
     return 0;
@@ -134,33 +138,109 @@ size_t sgk__facts_unique(const struct sgk_engine *e, int kind)
     return n;
 }
 
+/* The kinds are independent (each input has one kind, and so each
+ * per-input count one writer), so with threads they are shared out, the
+ * largest first; what each finds is kept in a list of its kind's and
+ * added to the engine's in kind order. */
+typedef struct dup_crew {
+    struct sgk_engine *e;
+    pthread_mutex_t lock;
+    int kinds[SGK_KIND_COUNT];
+    int nkinds, next;
+    sgk__vec rejected[SGK_KIND_COUNT];
+    int status[SGK_KIND_COUNT];
+    size_t cap;              /* table slots: room for the largest kind */
+} dup_crew;
+
+static int next_kind(dup_crew *c)
+{
+    int k = -1;
+    pthread_mutex_lock(&c->lock);
+    if (c->next < c->nkinds)
+        k = c->kinds[c->next++];
+    pthread_mutex_unlock(&c->lock);
+    return k;
+}
+
+/* Table slots for n keys: a power of two, the table at most half full. */
+static size_t slots_for(size_t n)
+{
+    size_t cap = 2;
+    while (cap < 2 * n)
+        cap *= 2;
+    return cap;
+}
+
+static void *mark_kinds(void *arg)
+{
+    dup_crew *c = arg;
+    uint32_t *table = sgk__calloc(&c->e->mem, c->cap, sizeof *table);
+    int kind;
+    while ((kind = next_kind(c)) >= 0) {
+        size_t dups = 0;
+        /* Only as much of the table as this kind needs is cleared. */
+        size_t cap = slots_for(c->e->facts[kind].len);
+        int rc = table ? mark_kind(c->e, kind, table, cap - 1,
+                                   &c->rejected[kind], &dups)
+                       : SGK_E_NOMEM;
+        c->status[kind] = rc ? rc : move_to_end(c->e, kind, dups);
+    }
+    sgk__free(&c->e->mem, table);
+    return NULL;
+}
+
+/* Kinds with a main date, largest first. */
+static void plan_kinds(struct sgk_engine *e, dup_crew *c)
+{
+    int kind, i;
+    size_t most = 1;
+    for (kind = 1; kind < SGK_KIND_COUNT; kind++) {
+        size_t n = e->facts[kind].len;
+        sgk__vec_init(&c->rejected[kind], sizeof(sgk__rejection));
+        if (main_date[kind] < 0 || n == 0)
+            continue;
+        for (i = c->nkinds++; i > 0 && e->facts[c->kinds[i - 1]].len < n; i--)
+            c->kinds[i] = c->kinds[i - 1];
+        c->kinds[i] = kind;
+        if (n > most)
+            most = n;
+    }
+    c->cap = slots_for(most);
+}
+
 int sgk__duplicates_mark(struct sgk_engine *e)
 {
-    size_t most = 1, cap = 2;
-    uint32_t *table;
-    int kind, rc = 0;
+    dup_crew c;
+    pthread_t thread[8];
+    int started[8] = {0}, threads = sgk__threads_wanted(e), k, rc = 0;
     e->results.duplicates = sgk__calloc(&e->mem,
                                         e->inputs.len ? e->inputs.len : 1,
                                         sizeof *e->results.duplicates);
     if (!e->results.duplicates)
         return SGK_E_NOMEM;
     e->results.nduplicates = e->inputs.len;
-    for (kind = 1; kind < SGK_KIND_COUNT; kind++)
-        if (e->facts[kind].len > most)
-            most = e->facts[kind].len;
-    while (cap < 2 * most) /* at most half full */
-        cap *= 2;
-    table = sgk__calloc(&e->mem, cap, sizeof *table);
-    if (!table)
+    memset(&c, 0, sizeof c);
+    c.e = e;
+    plan_kinds(e, &c);
+    if (pthread_mutex_init(&c.lock, NULL) != 0)
         return SGK_E_NOMEM;
-    for (kind = 1; kind < SGK_KIND_COUNT && rc == 0; kind++) {
-        size_t dups = 0;
-        if (main_date[kind] < 0)
-            continue;
-        rc = mark_kind(e, kind, table, cap - 1, &dups);
+    if (threads > c.nkinds)
+        threads = c.nkinds;
+    if (threads > 8)
+        threads = 8;
+    for (k = 1; k < threads; k++)
+        started[k] = pthread_create(&thread[k], NULL, mark_kinds, &c) == 0;
+    mark_kinds(&c);
+    for (k = 1; k < threads; k++)
+        if (started[k])
+            pthread_join(thread[k], NULL);
+    pthread_mutex_destroy(&c.lock);
+    for (k = 1; k < SGK_KIND_COUNT; k++) {
         if (rc == 0)
-            rc = move_to_end(e, kind, dups);
+            rc = c.status[k];
+        if (rc == 0)
+            rc = sgk__rejections_adopt(e, &c.rejected[k]);
+        sgk__rejections_drop(e, &c.rejected[k]);
     }
-    sgk__free(&e->mem, table);
     return rc;
 }
