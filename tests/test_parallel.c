@@ -322,6 +322,43 @@ START_TEST(file_path_in_parallel)
 }
 END_TEST
 
+/* Duplicates are marked kind by kind on as many threads; the fixture has
+ * them in two kinds and three inputs. */
+static char *duplicates_with(int threads)
+{
+    static const char *const files[] = {"cp_plans.csv", "cp_plans_b.csv",
+                                        "cases.csv"};
+    sgk_engine *e = engine(threads, 1 << 20);
+    char path[512], *s;
+    size_t i;
+    for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(path, sizeof path, "%s/duplicates/%s", SGK_TEST_DATA,
+                 files[i]);
+        ck_assert_int_eq(sgk_engine_add_file(e, path, 0), 0);
+    }
+    s = summary(e);
+    ck_assert_int_eq(sgk_input_duplicates(e, 0), 2);
+    ck_assert_int_eq(sgk_input_duplicates(e, 1), 0);
+    ck_assert_int_eq(sgk_input_duplicates(e, 2), 1);
+    sgk_engine_free(e);
+    return s;
+}
+
+START_TEST(duplicates_on_threads)
+{
+    static const int threads[] = {2, 3, 8};
+    char *want = duplicates_with(1);
+    size_t t;
+    ck_assert_ptr_nonnull(strstr(want, "duplicate of line 4"));
+    for (t = 0; t < sizeof threads / sizeof threads[0]; t++) {
+        char *got = duplicates_with(threads[t]);
+        ck_assert_str_eq(got, want);
+        free(got);
+    }
+    free(want);
+}
+END_TEST
+
 START_TEST(merged_engines_match_one)
 {
     static const char cp1[] =
@@ -371,6 +408,7 @@ static Suite *suite(void)
     tcase_add_test(tc, threads_match_with_a_long_note);
     tcase_add_test(tc, file_path_in_parallel);
     tcase_add_test(tc, merged_engines_match_one);
+    tcase_add_test(tc, duplicates_on_threads);
     suite_add_tcase(s, tc);
     return s;
 }
