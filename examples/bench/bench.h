@@ -4,8 +4,11 @@
 
 #include <stddef.h>
 
-/* Parses with empty callbacks; returns the records seen. */
-long bench_bare_parse(const char *data, size_t len, int threads);
+/* Parses data, a read-only mapping of a file whose pages may be handed
+ * back, with empty callbacks; returns the records seen.  Adds the time
+ * spent finding where to cut for threads to *cutting. */
+long bench_bare_parse(const char *data, size_t len, int threads,
+                      double *cutting);
 
 /* sgkpi-gen's default period. */
 #define BENCH_FROM "2011-04-01"
