@@ -85,11 +85,13 @@ static int64_t read_header(sgk_engine *e, const char *data, size_t len)
 
 /* Feeds a piece.  From a mapped file it goes in steps of `step` bytes:
  * once a step is parsed its bytes are never looked at again, so its pages
- * are handed back as the reader passes them.  Without that, a file read
- * with threads would stay resident in full on top of everything the
- * engine keeps. */
+ * are handed back as the reader passes them.  Without that, a mapped file
+ * would stay resident in full on top of everything the engine keeps.
+ * `tell`, when not NULL, is the engine whose progress callback hears of
+ * each step: out of `total` bytes, as a file read in blocks reports. */
 static int feed_piece(sgk__reader *r, const char *data, size_t len,
-                      int mapped, size_t step)
+                      int mapped, size_t step, const sgk_engine *tell,
+                      int64_t total)
 {
     size_t page = (size_t)sysconf(_SC_PAGESIZE), done = 0;
     uintptr_t base = (uintptr_t)data, released = base;
@@ -113,6 +115,8 @@ static int feed_piece(sgk__reader *r, const char *data, size_t len,
         (void)from;
         (void)upto;
 #endif
+        if (tell && tell->progress)
+            tell->progress(r->bytes, total, tell->progress_user);
     }
     return 0;
 }
@@ -152,7 +156,8 @@ static void read_apart(const crew *c, piece *p)
     input->kind = in->layout.kind;
     rc = sgk__ingest_want(p->e, in);
     if (rc == 0)
-        rc = feed_piece(&in->reader, p->data, p->len, c->mapped, c->step);
+        rc = feed_piece(&in->reader, p->data, p->len, c->mapped, c->step,
+                        NULL, -1);
     p->clean_end = rc == 0 && !in->reader.skip_line &&
                    in->reader.parser.pstate == READER_BETWEEN_RECORDS;
     p->lines = in->reader.line - 1;
@@ -254,7 +259,8 @@ static int cut(const char *data, size_t start, size_t len, int n,
 static int read_here(sgk_engine *e, const crew *c, piece *p)
 {
     sgk__reader *r = &e->stream.reader;
-    p->status = feed_piece(r, p->data, p->len, c->mapped, c->step);
+    p->status = feed_piece(r, p->data, p->len, c->mapped, c->step, NULL,
+                           -1);
     p->clean_end = p->status == 0 && !r->skip_line &&
                    r->parser.pstate == READER_BETWEEN_RECORDS;
     return p->status;
@@ -267,8 +273,9 @@ static int read_rest(sgk_engine *e, crew *c, const piece *p,
                      const char *data, size_t len)
 {
     stop(c);
-    return sgk__reader_feed(&e->stream.reader, p->data,
-                            len - (size_t)(p->data - data));
+    return feed_piece(&e->stream.reader, p->data,
+                      len - (size_t)(p->data - data), c->mapped, c->step, e,
+                      (int64_t)len);
 }
 
 /* Appends a piece read apart to the engine and frees its copy, so that
@@ -308,7 +315,7 @@ static int read_in_order(sgk_engine *e, crew *c, const char *data,
             rc = p->status ? p->status : join(e, p);
         }
         if (rc == 0 && e->progress)
-            e->progress((int64_t)(p->data - c->pieces[0].data + p->len), -1,
+            e->progress((int64_t)(p->data + p->len - data), (int64_t)len,
                         e->progress_user);
     }
     return rc;
@@ -361,7 +368,8 @@ int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
     if ((size_t)threads > (len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK])
         threads = (int)((len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK]);
     if (threads <= 1)
-        return sgk__reader_feed(&e->stream.reader, data + start, len - start);
+        return feed_piece(&e->stream.reader, data + start, len - start,
+                          mapped, feed_step(e), e, (int64_t)len);
     memset(&c, 0, sizeof c);
     c.owner = e;
     c.layout = e->stream.layout;

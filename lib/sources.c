@@ -26,13 +26,19 @@ static void on_progress(int64_t done, int64_t total, void *user)
         e->progress(done, total, e->progress_user);
 }
 
-/* Maps a regular file for parallel reading.  1 when mapped; 0 when the
- * file should be streamed instead (not regular, empty, or mmap refused). */
+/* Maps a regular file, to be read on one thread or several without a
+ * copy into a buffer first.  1 when mapped; 0 when the file should be
+ * streamed instead (not regular, empty, or mmap refused). */
 static int map_file(const char *path, const char **data, size_t *len)
 {
     struct stat st;
     void *p;
-    int fd = open(path, O_RDONLY);
+    int fd;
+    /* Not opened unless regular: opening a pipe to look at it would take
+     * its writer, and closing it again lose what it wrote. */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    fd = open(path, O_RDONLY);
     if (fd < 0)
         return 0;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
@@ -61,7 +67,7 @@ int sgk_engine_add_file(sgk_engine *e, const char *path, int kind)
     if ((rc = sgk__ingest_begin(e, &e->stream, path, kind)) != 0)
         return rc;
     threads = sgk__threads_wanted(e);
-    if (threads > 1 && map_file(path, &data, &len)) {
+    if (map_file(path, &data, &len)) {
         rc = sgk__ingest_parallel(e, data, len, threads, 1);
         munmap((void *)data, len);
         return sgk__ingest_end(e, &e->stream, rc);

@@ -2,10 +2,14 @@
  * allocator hooks (including failure at every allocation), and engines in
  * separate threads. */
 #include "check_run.h"
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "sgkpi.h"
 
 START_TEST(null_handles_are_safe)
@@ -316,6 +320,114 @@ START_TEST(recompute_gives_the_same)
 }
 END_TEST
 
+/* ---- files ---- */
+
+/* A cp_plans extract of `rows` rows, for reading from a file. */
+static char *plans(int rows)
+{
+    size_t cap = 64 + (size_t)rows * 40, used;
+    char *s = malloc(cap);
+    int i;
+    ck_assert_ptr_nonnull(s);
+    used = (size_t)snprintf(s, cap, "child_id,plan_start_date,plan_end_date,"
+                                    "previous_plans,team\n");
+    for (i = 0; i < rows; i++)
+        used += (size_t)snprintf(s + used, cap - used,
+                                 "C%d,2021-05-%02d,,0,T%d\n", i, 1 + i % 28,
+                                 i % 3);
+    return s;
+}
+
+typedef struct heard {
+    int calls, backwards;
+    int64_t done, total;
+} heard;
+
+static void hear(int64_t done, int64_t total, void *user)
+{
+    heard *h = user;
+    if (done < h->done)
+        h->backwards++;
+    h->calls++;
+    h->done = done;
+    h->total = total;
+}
+
+START_TEST(files_report_their_progress)
+{
+    char path[] = "/tmp/sgk_progress_XXXXXX", *csv = plans(300);
+    size_t len = strlen(csv);
+    int fd = mkstemp(path), threads;
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, csv, len), (ssize_t)len);
+    close(fd);
+    for (threads = 1; threads <= 2; threads++) {
+        sgk_engine *e;
+        heard h = {0, 0, 0, 0};
+        ck_assert_int_eq(sgk_engine_new(&e), 0);
+        ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_THREADS, threads),
+                         0);
+        /* Small steps and pieces, so there is progress to hear of. */
+        ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_MIN_CHUNK, 512),
+                         0);
+        ck_assert_int_eq(sgk_engine_set_progress(e, hear, &h), 0);
+        ck_assert_int_eq(sgk_engine_add_file(e, path, 0), 0);
+        ck_assert_int_eq(sgk_input_rows_read(e, 0), 300);
+        ck_assert_int_ge(h.calls, 4);
+        ck_assert_int_eq(h.backwards, 0);
+        ck_assert_int_eq(h.done, (int64_t)len);
+        ck_assert_int_eq(h.total, (int64_t)len);
+        sgk_engine_free(e);
+    }
+    remove(path);
+    free(csv);
+}
+END_TEST
+
+typedef struct pipe_job {
+    const char *path, *text;
+} pipe_job;
+
+static void *fill_pipe(void *arg)
+{
+    const pipe_job *j = arg;
+    FILE *fp = fopen(j->path, "wb");
+    if (fp) {
+        fputs(j->text, fp);
+        fclose(fp);
+    }
+    return NULL;
+}
+
+/* What cannot be mapped is read as a stream, with the same outcome. */
+START_TEST(a_pipe_reads_like_a_file)
+{
+    char dir[] = "/tmp/sgk_fifo_XXXXXX", path[64], *csv = plans(2000);
+    pipe_job job;
+    pthread_t writer;
+    sgk_engine *e;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/cp_plans.csv", dir);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    job.path = path;
+    job.text = csv;
+    ck_assert_int_eq(pthread_create(&writer, NULL, fill_pipe, &job), 0);
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2021-04-01", "2022-03-31"), 0);
+    ck_assert_int_eq(sgk_engine_add_file(e, path, 0), 0);
+    pthread_join(writer, NULL);
+    ck_assert_int_eq(sgk_input_rows_read(e, 0), 2000);
+    ck_assert_int_eq(sgk_input_rows_used(e, 0), 2000);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    ck_assert_double_eq(sgk_result_denominator(e, sgk_indicator_find(
+        "cp_plans_2_years_plus"), SGK_GROUP_TOTAL, 0), 0);
+    sgk_engine_free(e);
+    remove(path);
+    rmdir(dir);
+    free(csv);
+}
+END_TEST
+
 START_TEST(threshold_getters_survive_more_loads)
 {
     /* Results keep which threshold applied by index, so loading more
@@ -405,6 +517,8 @@ static Suite *suite(void)
     tcase_add_test(tc, every_allocation_failure_is_clean);
     tcase_add_test(tc, engines_in_two_threads);
     tcase_add_test(tc, recompute_gives_the_same);
+    tcase_add_test(tc, files_report_their_progress);
+    tcase_add_test(tc, a_pipe_reads_like_a_file);
     tcase_add_test(tc, threshold_getters_survive_more_loads);
     tcase_add_test(tc, rejection_cap_does_not_depend_on_computes);
     tcase_add_test(tc, closure_after_compute_counts);
