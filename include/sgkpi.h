@@ -187,7 +187,10 @@ enum sgk_assessment_type {
  * most 8); results, rejections and line numbers are identical to a
  * single-threaded run.  The allocator hooks are then called from several
  * threads at once and must be thread-safe (the default ones are).
- * Streams are always read on the calling thread. */
+ * Streams are always read on the calling thread.  With threads a regular
+ * file is mapped into memory to be read: it must not be cut short by
+ * another process while sgk_engine_add_file runs, which would end the
+ * process with SIGBUS (on one thread it is read as a stream). */
 
 /* Sets an option.  SGK_E_INVALID_ARGUMENT for an unknown option or a value
  * out of range (timescales 1..1000 days, delimiter any byte but '"', CR, LF,

@@ -368,8 +368,7 @@ int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
     if ((size_t)threads > (len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK])
         threads = (int)((len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK]);
     if (threads <= 1)
-        return feed_piece(&e->stream.reader, data + start, len - start,
-                          mapped, feed_step(e), e, (int64_t)len);
+        return sgk__reader_feed(&e->stream.reader, data + start, len - start);
     memset(&c, 0, sizeof c);
     c.owner = e;
     c.layout = e->stream.layout;

@@ -367,13 +367,14 @@ START_TEST(files_report_their_progress)
         ck_assert_int_eq(sgk_engine_new(&e), 0);
         ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_THREADS, threads),
                          0);
-        /* Small steps and pieces, so there is progress to hear of. */
+        /* Small pieces, so that two threads have progress to tell of;
+         * one thread reads the file as a stream, in large blocks. */
         ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_MIN_CHUNK, 512),
                          0);
         ck_assert_int_eq(sgk_engine_set_progress(e, hear, &h), 0);
         ck_assert_int_eq(sgk_engine_add_file(e, path, 0), 0);
         ck_assert_int_eq(sgk_input_rows_read(e, 0), 300);
-        ck_assert_int_ge(h.calls, 4);
+        ck_assert_int_ge(h.calls, threads == 1 ? 1 : 4);
         ck_assert_int_eq(h.backwards, 0);
         ck_assert_int_eq(h.done, (int64_t)len);
         ck_assert_int_eq(h.total, (int64_t)len);
