@@ -1,13 +1,13 @@
 /* Duplicate records: two rows of one input about the same child with the
- * same main date.  The first is kept; each later one is flagged
- * (SGK__FLAG_DUPLICATE) and moved to the end of its kind's facts, which
- * the indicators are not handed, so none counts it; it is reported as a
- * computed row rejection naming the line of the first.  Moving them (the
- * others keep their order) costs memory for the duplicates only, where a
- * filtered copy would cost a second array of every fact.  Their slots
- * are found again by each compute, so the data-quality table and a later
- * compute still see every row.  Such a row counts
- * as rejected in rows read = used + rejected (inputs.c).  Rows in
+ * same main date, or for care leavers the same child.  The first is kept;
+ * each later one is flagged (SGK__FLAG_DUPLICATE) and moved to the end of
+ * its kind's facts, which the indicators are not handed, so none counts
+ * it; it is reported as a computed row rejection naming the line of the
+ * first.  Moving them (the others keep their order) costs memory for the
+ * duplicates only, where a filtered copy would cost a second array of
+ * every fact.  Their slots are found again by each compute, so the
+ * data-quality table and a later compute still see every row.  Such a row
+ * counts as rejected in rows read = used + rejected (inputs.c).  Rows in
  * different inputs are never duplicates of each other: the same plan in
  * two extracts is for the caller to sort out (docs/indicators.md). */
 #include <pthread.h>
@@ -16,18 +16,20 @@
 
 /* The main date slot of each kind's facts (see each family file): the
  * referral date, the assessment's start date, the plan start, DECOM, the
- * case start and a child in care's start date.  Workforce rows have no
- * child, and a care leaver's row no date: -1. */
+ * case start and a child in care's start date.  A care leavers extract
+ * has one row per care leaver and no date, so the child alone is the key
+ * (CHILD_ONLY).  Workforce rows have no child: NOT_CHECKED. */
+enum { NOT_CHECKED = -1, CHILD_ONLY = -2 };
 static const int main_date[SGK_KIND_COUNT] = {
-    [SGK_KIND_AUTO] = -1,
+    [SGK_KIND_AUTO] = NOT_CHECKED,
     [SGK_KIND_REFERRALS] = 0,
     [SGK_KIND_ASSESSMENTS] = 1,
     [SGK_KIND_CP_PLANS] = 0,
     [SGK_KIND_CLA_EPISODES] = 0,
     [SGK_KIND_CASES] = 0,
-    [SGK_KIND_WORKFORCE] = -1,
+    [SGK_KIND_WORKFORCE] = NOT_CHECKED,
     [SGK_KIND_CLA_CHILDREN] = 0,
-    [SGK_KIND_CARE_LEAVERS] = -1,
+    [SGK_KIND_CARE_LEAVERS] = CHILD_ONLY,
 };
 
 static const int main_col[SGK_KIND_COUNT] = {
@@ -44,6 +46,12 @@ static const int main_col[SGK_KIND_COUNT] = {
  * low bits (log2 of the table size, enough as the table is at most half
  * full) and the hash's bits above them, so a probe passing another key's
  * slot rejects it without reading that fact, which could be anywhere. */
+/* The date a fact is keyed on (0 for CHILD_ONLY). */
+static sgk__day key_date(const sgk__fact *f, int slot)
+{
+    return slot >= 0 ? f->d[slot] : 0;
+}
+
 static uint32_t key_hash(const sgk__fact *f, sgk__day date)
 {
     uint64_t h = ((uint64_t)f->input << 48) ^ ((uint64_t)f->child << 16) ^
@@ -56,7 +64,7 @@ static uint32_t key_hash(const sgk__fact *f, sgk__day date)
 static int same_key(const sgk__fact *a, const sgk__fact *b, int slot)
 {
     return a->input == b->input && a->child == b->child &&
-           a->d[slot] == b->d[slot];
+           key_date(a, slot) == key_date(b, slot);
 }
 
 /* Facts are visited in order but land anywhere in the table, so each
@@ -76,13 +84,13 @@ static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
     *dups = 0;
     memset(table, 0, (mask + 1) * sizeof *table);
     for (i = 0; i < n && i < DUP_AHEAD; i++)
-        hash[i] = key_hash(&f[i], f[i].d[slot]);
+        hash[i] = key_hash(&f[i], key_date(&f[i], slot));
     for (i = 0; i < n; i++) {
         uint32_t h = hash[i % DUP_AHEAD];
         size_t at = h & mask;
         if (i + DUP_AHEAD < n) {
             const sgk__fact *g = &f[i + DUP_AHEAD];
-            hash[i % DUP_AHEAD] = key_hash(g, g->d[slot]);
+            hash[i % DUP_AHEAD] = key_hash(g, key_date(g, slot));
             sgk__prefetch(&table[hash[i % DUP_AHEAD] & mask]);
         }
         f[i].flags &= (uint8_t)~SGK__FLAG_DUPLICATE;
@@ -99,9 +107,10 @@ static int mark_kind(struct sgk_engine *e, int kind, uint32_t *table,
         (*dups)++;
         if (sgk__reject_computed_into(
                 e, rejected, f[i].input, f[i].line, -1, NULL,
-                "duplicate of line %lu: the same child and %s",
+                "duplicate of line %lu: the same child%s%s",
                 (unsigned long)f[(table[at] & mask) - 1].line,
-                sgk__col_name(main_col[kind])) != 0)
+                slot >= 0 ? " and " : "",
+                slot >= 0 ? sgk__col_name(main_col[kind]) : "") != 0)
             return SGK_E_NOMEM;
     }
     return 0;
@@ -197,7 +206,7 @@ static void plan_kinds(struct sgk_engine *e, dup_crew *c)
     for (kind = 1; kind < SGK_KIND_COUNT; kind++) {
         size_t n = e->facts[kind].len;
         sgk__vec_init(&c->rejected[kind], sizeof(sgk__rejection));
-        if (main_date[kind] < 0 || n == 0)
+        if (main_date[kind] == NOT_CHECKED || n == 0)
             continue;
         for (i = c->nkinds++; i > 0 && e->facts[c->kinds[i - 1]].len < n; i--)
             c->kinds[i] = c->kinds[i - 1];

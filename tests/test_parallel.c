@@ -323,11 +323,11 @@ START_TEST(file_path_in_parallel)
 END_TEST
 
 /* Duplicates are marked kind by kind on as many threads; the fixture has
- * them in two kinds and three inputs. */
+ * them in three kinds and four inputs. */
 static char *duplicates_with(int threads)
 {
     static const char *const files[] = {"cp_plans.csv", "cp_plans_b.csv",
-                                        "cases.csv"};
+                                        "cases.csv", "care_leavers.csv"};
     sgk_engine *e = engine(threads, 1 << 20);
     char path[512], *s;
     size_t i;
@@ -340,6 +340,7 @@ static char *duplicates_with(int threads)
     ck_assert_int_eq(sgk_input_duplicates(e, 0), 2);
     ck_assert_int_eq(sgk_input_duplicates(e, 1), 0);
     ck_assert_int_eq(sgk_input_duplicates(e, 2), 1);
+    ck_assert_int_eq(sgk_input_duplicates(e, 3), 1);
     sgk_engine_free(e);
     return s;
 }
