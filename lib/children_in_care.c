@@ -42,6 +42,7 @@
 #define IND_ABSENCE "cla_school_absence_25d"
 #define IND_PLACEMENTS "cla_placements_3plus"
 #define IND_COHORT IND_HEALTH "," IND_DENTAL "," IND_ABSENCE
+#define IND_ALL IND_COHORT "," IND_PLACEMENTS
 
 /* A child's state in one period, as kept in sgk__shared.cla_states. */
 enum {
@@ -178,10 +179,11 @@ static void walk_episode(sgk__calc *c, walk *k, const sgk__fact *f, int rep)
     if (f->d[1] <= k->t && f->code != SGK__REASON_X1) {
         k->broken = 1; /* ceased inside the window */
         if (rep && f->code == SGK__REASON_NONE)
-            sgk__calc_reject(c, f, sgk__input_field(c->e, f,
-                             SGK__COL_REASON_ENDED), "reason_ended is blank "
-                             "for an episode that ended in the 12 months "
-                             "before the as-at date; read as a ceasing");
+            sgk__calc_reject_for(c, f, sgk__input_field(c->e, f,
+                                 SGK__COL_REASON_ENDED), IND_COHORT,
+                                 "reason_ended is blank for an episode "
+                                 "that ended in the 12 months before the "
+                                 "as-at date; read as a ceasing");
     }
     if (f->d[1] > k->t && !f->code2)
         k->looked_after = 1;
@@ -254,8 +256,7 @@ typedef int (*judge_fn)(sgk__calc *c, const sgk__fact *f, sgk__day st,
                         int p, int *met);
 
 /* State from the row alone, for a child without episodes. */
-static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
-                          const char *why)
+static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep)
 {
     sgk__day t = c->to[p], w = c->year_before[p], st = 0;
     if (SGK__IS_BAD(f, SGK__BAD_D0 | SGK__BAD_D1))
@@ -266,8 +267,10 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep,
          * episodes. */
         int col = sgk__input_field(c->e, f, SGK__COL_START_DATE);
         if (rep && col >= 0)
-            sgk__calc_reject(c, f, col, "start_date is blank and the child "
-                             "has no episodes: %s", why);
+            sgk__calc_reject_for(c, f, col, IND_ALL, "start_date is blank "
+                                 "and the child has no episodes: cannot "
+                                 "tell whether or how long they have been "
+                                 "looked after");
         return 0;
     }
     if (f->d[0] <= t && f->d[1] > t && !f->code2)
@@ -323,8 +326,7 @@ static void period_states(sgk__calc *c, const uint32_t *order, int p,
 
 /* One indicator over every period: each child's row (the last one when a
  * child has several) is judged against the child's state. */
-static void run_children(sgk__calc *c, judge_fn judge, const char *why,
-                         int cohort)
+static void run_children(sgk__calc *c, judge_fn judge, int cohort)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
     const uint32_t *order;
@@ -352,9 +354,12 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
     for (i = 0; i < c->nfacts; i++)
         c->scratch[c->facts[i].child] = (uint32_t)i + 1;
     for (p = 0; p < c->nperiods && c->status == 0; p++) {
-        int rep = c->record && p == 0;
+        /* Only period 0 reports, and what every indicator here finds
+         * alike only the first of them. */
+        int rep = c->record && p == 0 && !c->shared->cla_rows_reported;
         sgk__day *states = c->shared->cla_states + (size_t)p * c->nfacts;
-        period_states(c, order, p, rep && cohort);
+        period_states(c, order, p, c->record && p == 0 && cohort &&
+                                   !c->shared->cla_breaks_reported);
         if (c->status)
             break;
         for (i = 0; i < c->nfacts; i++) {
@@ -363,18 +368,22 @@ static void run_children(sgk__calc *c, judge_fn judge, const char *why,
             int met = 0;
             if (c->scratch[f->child] != i + 1) {
                 if (rep)
-                    sgk__calc_reject(c, f, -1, "the child has a later row "
-                                     "in the extract, which is used");
+                    sgk__calc_reject_for(c, f, -1, IND_ALL, "the child has "
+                                         "a later row in the extract, "
+                                         "which is used");
                 continue;
             }
             if (!(st & ST_EPISODES))
-                st = row_state(c, f, p, rep, why);
+                st = row_state(c, f, p, rep);
             if (judge(c, f, st, p, &met))
                 sgk__tally(c, p, f->team, met, 1);
         }
     }
-    if (c->status == 0)
+    if (c->status == 0) {
         c->shared->cla_states_ready = 1;
+        c->shared->cla_rows_reported |= c->record;
+        c->shared->cla_breaks_reported |= c->record && cohort;
+    }
 }
 
 /* ---- The indicators ---------------------------------------------------- */
@@ -413,14 +422,12 @@ static int judge_dental(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
 
 void sgk__cla_health_check(sgk__calc *c)
 {
-    run_children(c, judge_health, "cannot tell whether they have been "
-                 "looked after for 12 months", 1);
+    run_children(c, judge_health, 1);
 }
 
 void sgk__cla_dental_check(sgk__calc *c)
 {
-    run_children(c, judge_dental, "cannot tell whether they have been "
-                 "looked after for 12 months", 1);
+    run_children(c, judge_dental, 1);
 }
 
 /* Years from the 31 August that starts the school year containing t. */
@@ -463,8 +470,7 @@ static int judge_absence(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
 
 void sgk__cla_school_absence_25d(sgk__calc *c)
 {
-    run_children(c, judge_absence, "cannot tell whether they have been "
-                 "looked after for 12 months", 1);
+    run_children(c, judge_absence, 1);
 }
 
 static int judge_placements(sgk__calc *c, const sgk__fact *f, sgk__day st,
@@ -529,6 +535,5 @@ void sgk__cla_placements_3plus(sgk__calc *c)
         placements_from_episodes(c);
         return;
     }
-    run_children(c, judge_placements, "cannot tell whether they are looked "
-                 "after at the as-at date", 0);
+    run_children(c, judge_placements, 0);
 }

@@ -144,6 +144,9 @@ typedef struct sgk__shared {
     int ethnicity_any;
     sgk__day *cla_states;  /* [period * children in care + row] */
     int cla_states_ready;
+    /* What the children in care indicators find alike in the rows and
+     * histories is reported once, by the first to run, naming them all. */
+    int cla_rows_reported, cla_breaks_reported;
 } sgk__shared;
 
 /* One computation of one indicator over every period at once.  Period 0
@@ -256,6 +259,14 @@ void sgk__calc_reject(sgk__calc *c, const sgk__fact *f, int column,
                       const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* The same naming `indicators` (a static list, comma-separated) rather
+ * than c's own: for what several indicators find alike, reported once. */
+void sgk__calc_reject_for(sgk__calc *c, const sgk__fact *f, int column,
+                          const char *indicators, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
 

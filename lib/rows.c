@@ -57,20 +57,34 @@ int sgk__input_field(const struct sgk_engine *e, const sgk__fact *f, int col)
     return col >= 0 && col < SGK__COL_COUNT ? in->field_of_col[col] : -1;
 }
 
+static void calc_reject(sgk__calc *c, const sgk__fact *f, int column,
+                        const char *indicators, const char *fmt, va_list ap)
+{
+    char text[400];
+    if (!c->record)
+        return;
+    vsnprintf(text, sizeof text, fmt, ap);
+    if (sgk__reject_computed_into(c->e, c->rejected, f->input, f->line,
+                                  column, indicators, "%s", text) != 0)
+        c->status = SGK_E_NOMEM;
+}
+
 void sgk__calc_reject(sgk__calc *c, const sgk__fact *f, int column,
                       const char *fmt, ...)
 {
-    char text[400];
     va_list ap;
-    if (!c->record)
-        return;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    calc_reject(c, f, column, sgk__indicator_at(c->indicator)->id, fmt, ap);
     va_end(ap);
-    if (sgk__reject_computed_into(c->e, c->rejected, f->input, f->line,
-                                  column, sgk__indicator_at(c->indicator)->id,
-                                  "%s", text) != 0)
-        c->status = SGK_E_NOMEM;
+}
+
+void sgk__calc_reject_for(sgk__calc *c, const sgk__fact *f, int column,
+                          const char *indicators, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    calc_reject(c, f, column, indicators, fmt, ap);
+    va_end(ap);
 }
 
 int sgk__row_count(sgk__row *row, int col, int32_t max,

@@ -28,7 +28,10 @@
  *   expect_status IND met|amber|not_met|no_data|none
  *   expect_note IND TEXT|none      sgk_result_note contains TEXT, or NULL
  *   expect_rows FILE READ USED REJECTED
- *   expect_rejection FILE LINE COLUMN   (COLUMN "-" = whole-row rejection)
+ *   expect_rejection FILE LINE COLUMN [INDICATORS]
+ *                                       (COLUMN "-" = whole-row rejection;
+ *                                       INDICATORS, when given, the list it
+ *                                       names, "-" for none) 
  *   expect_rejections N
  *   expect_dq FILE FIELD ROWS BLANK INVALID [STATUS]
  *                                  the data-quality row of FILE's canonical
@@ -669,8 +672,9 @@ static void ti_expect(struct ti_ctx *c, int line, char **tok, int n)
         int64_t r, total;
         int whole;
 
-        if (n != 4 || !ti_int(tok[2], &want_line)) {
-            ti_fail(c, line, "expect_rejection needs FILE LINE COLUMN");
+        if ((n != 4 && n != 5) || !ti_int(tok[2], &want_line)) {
+            ti_fail(c, line, "expect_rejection needs FILE LINE COLUMN "
+                             "[INDICATORS]");
             return;
         }
         if (ti_find_input(c, line, tok[1]) == NULL)
@@ -680,10 +684,13 @@ static void ti_expect(struct ti_ctx *c, int line, char **tok, int n)
         for (r = 0; r < total; r++) {
             const char *input = sgk_rejection_input(c->e, r);
             const char *col = sgk_rejection_column(c->e, r);
+            const char *names = sgk_rejection_indicator(c->e, r);
 
             if (input == NULL || strcmp(ti_basename(input), tok[1]) != 0)
                 continue;
             if (sgk_rejection_line(c->e, r) != (int64_t)want_line)
+                continue;
+            if (n == 5 && strcmp(names ? names : "-", tok[4]) != 0)
                 continue;
             if (whole ? col == NULL : (col != NULL && strcmp(col, tok[3]) == 0))
                 break;
