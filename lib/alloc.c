@@ -25,9 +25,11 @@ void sgk__mem_default(sgk__mem *mem)
     mem->user = NULL;
 }
 
-/* New large blocks from the C library's allocator are mappings of their
- * own, and most are then read at random: the string pools' tables, the
- * per-child and sorted arrays of a compute.  With 4 KiB pages a lookup in
+/* New large blocks from the C library's allocator are mostly mappings of
+ * their own (glibc's threshold for that rises to 32 MiB after frees, so
+ * some come from the heap, where the advice outlives the block: harmless,
+ * it is only advice), and most are then read at random: the string pools'
+ * tables, the per-child and sorted arrays of a compute.  With 4 KiB pages a lookup in
  * tens of megabytes misses the TLB as well as the cache, so huge pages
  * are asked for where the system grants them on request (compute 10%
  * faster on the 1 GB benchmark set).  Not for arrays growing by realloc,

@@ -5,9 +5,11 @@
  * free-text note's second line soon puts a quote where strict CSV allows
  * none, and read as the inside of a quoted field, the next record's first
  * quoted field closes with text straight after its quote.  So both
- * readings are followed side by side until one breaks.  This costs a few
- * hundred bytes per cut where counting quotes from the start would read
- * the whole text before the first thread could begin. */
+ * readings are followed side by side until one breaks.  In free text
+ * that is within a line or two, where counting quotes from the start
+ * would read the whole text before the first thread could begin.  Text
+ * whose only quotes are empty fields ("") fits both readings throughout,
+ * and is counted after all. */
 #include <string.h>
 #include "cuts.h"
 
@@ -91,6 +93,10 @@ size_t sgk__cut_guess(const char *data, size_t from, size_t len,
         return len;
     start = (size_t)(nl - data) + 1;
     end = len - start > SGK__CUT_WINDOW ? start + SGK__CUT_WINDOW : len;
+    /* With no quote in sight the newline could only be inside a quoted
+     * field longer than the window. */
+    if (!memchr(data + start, '"', end - start))
+        return start;
     for (i = start; i < end && record != WRONG && quoted != WRONG; i++) {
         unsigned char c = (unsigned char)data[i];
         record = next_state(record, c, delim);
@@ -104,9 +110,7 @@ size_t sgk__cut_guess(const char *data, size_t from, size_t len,
         return quoted_cut != SGK__CUT_UNSURE
                    ? quoted_cut
                    : follow(data, i, end, quoted, delim);
-    /* With no quote in sight the newline could only be inside a quoted
-     * field longer than the window. */
-    return memchr(data + start, '"', end - start) ? SGK__CUT_UNSURE : start;
+    return SGK__CUT_UNSURE; /* both readings fit the whole window */
 }
 
 /* memchr skips the long stretches without quotes at memory speed. */

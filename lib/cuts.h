@@ -21,11 +21,11 @@
 size_t sgk__cut_guess(const char *data, size_t from, size_t len,
                       unsigned char delim);
 
-/* The same decided by counting quotes from `start`, a position known to
- * begin a record: every quote inside a quoted field is paired, so a
- * newline after an even count ends a record in well-formed text.  It
- * reads all of data[start, from) and is for when sgk__cut_guess is
- * unsure. */
+/* The same decided by counting quotes from `start`, taken to begin a
+ * record (the previous cut, itself checked later): every quote inside a
+ * quoted field is paired, so a newline after an even count ends a record
+ * in well-formed text.  It reads all of data[start, from) and is for when
+ * sgk__cut_guess is unsure. */
 size_t sgk__cut_counted(const char *data, size_t start, size_t from,
                         size_t len);
 

@@ -158,7 +158,6 @@ typedef struct dup_crew {
     int nkinds, next;
     sgk__vec rejected[SGK_KIND_COUNT];
     int status[SGK_KIND_COUNT];
-    size_t cap;              /* table slots: room for the largest kind */
 } dup_crew;
 
 static int next_kind(dup_crew *c)
@@ -180,18 +179,22 @@ static size_t slots_for(size_t n)
     return cap;
 }
 
+/* Kinds are taken largest first, so each thread's table is sized by the
+ * first it takes. */
 static void *mark_kinds(void *arg)
 {
     dup_crew *c = arg;
-    uint32_t *table = sgk__calloc(&c->e->mem, c->cap, sizeof *table);
+    uint32_t *table = NULL;
     int kind;
     while ((kind = next_kind(c)) >= 0) {
-        size_t dups = 0;
-        /* Only as much of the table as this kind needs is cleared. */
-        size_t cap = slots_for(c->e->facts[kind].len);
-        int rc = table ? mark_kind(c->e, kind, table, cap - 1,
-                                   &c->rejected[kind], &dups)
-                       : SGK_E_NOMEM;
+        size_t dups = 0, cap = slots_for(c->e->facts[kind].len);
+        int rc = 0;
+        if (!table &&
+            !(table = sgk__calloc(&c->e->mem, cap, sizeof *table)))
+            rc = SGK_E_NOMEM;
+        if (rc == 0)
+            rc = mark_kind(c->e, kind, table, cap - 1, &c->rejected[kind],
+                           &dups);
         c->status[kind] = rc ? rc : move_to_end(c->e, kind, dups);
     }
     sgk__free(&c->e->mem, table);
@@ -202,7 +205,6 @@ static void *mark_kinds(void *arg)
 static void plan_kinds(struct sgk_engine *e, dup_crew *c)
 {
     int kind, i;
-    size_t most = 1;
     for (kind = 1; kind < SGK_KIND_COUNT; kind++) {
         size_t n = e->facts[kind].len;
         sgk__vec_init(&c->rejected[kind], sizeof(sgk__rejection));
@@ -211,10 +213,7 @@ static void plan_kinds(struct sgk_engine *e, dup_crew *c)
         for (i = c->nkinds++; i > 0 && e->facts[c->kinds[i - 1]].len < n; i--)
             c->kinds[i] = c->kinds[i - 1];
         c->kinds[i] = kind;
-        if (n > most)
-            most = n;
     }
-    c->cap = slots_for(most);
 }
 
 int sgk__duplicates_mark(struct sgk_engine *e)

@@ -88,10 +88,11 @@ static int64_t read_header(sgk_engine *e, const char *data, size_t len)
  * are handed back as the reader passes them.  Without that, a mapped file
  * would stay resident in full on top of everything the engine keeps.
  * `tell`, when not NULL, is the engine whose progress callback hears of
- * each step: out of `total` bytes, as a file read in blocks reports. */
+ * each step: the bytes of the input up to there, the piece starting
+ * `offset` bytes in, out of `total`, as a file read in blocks reports. */
 static int feed_piece(sgk__reader *r, const char *data, size_t len,
                       int mapped, size_t step, const sgk_engine *tell,
-                      int64_t total)
+                      size_t offset, int64_t total)
 {
     size_t page = (size_t)sysconf(_SC_PAGESIZE), done = 0;
     uintptr_t base = (uintptr_t)data, released = base;
@@ -116,7 +117,8 @@ static int feed_piece(sgk__reader *r, const char *data, size_t len,
         (void)upto;
 #endif
         if (tell && tell->progress)
-            tell->progress(r->bytes, total, tell->progress_user);
+            tell->progress((int64_t)(offset + done), total,
+                           tell->progress_user);
     }
     return 0;
 }
@@ -157,7 +159,7 @@ static void read_apart(const crew *c, piece *p)
     rc = sgk__ingest_want(p->e, in);
     if (rc == 0)
         rc = feed_piece(&in->reader, p->data, p->len, c->mapped, c->step,
-                        NULL, -1);
+                        NULL, 0, -1);
     p->clean_end = rc == 0 && !in->reader.skip_line &&
                    in->reader.parser.pstate == READER_BETWEEN_RECORDS;
     p->lines = in->reader.line - 1;
@@ -259,7 +261,7 @@ static int cut(const char *data, size_t start, size_t len, int n,
 static int read_here(sgk_engine *e, const crew *c, piece *p)
 {
     sgk__reader *r = &e->stream.reader;
-    p->status = feed_piece(r, p->data, p->len, c->mapped, c->step, NULL,
+    p->status = feed_piece(r, p->data, p->len, c->mapped, c->step, NULL, 0,
                            -1);
     p->clean_end = p->status == 0 && !r->skip_line &&
                    r->parser.pstate == READER_BETWEEN_RECORDS;
@@ -275,7 +277,7 @@ static int read_rest(sgk_engine *e, crew *c, const piece *p,
     stop(c);
     return feed_piece(&e->stream.reader, p->data,
                       len - (size_t)(p->data - data), c->mapped, c->step, e,
-                      (int64_t)len);
+                      (size_t)(p->data - data), (int64_t)len);
 }
 
 /* Appends a piece read apart to the engine and frees its copy, so that
@@ -363,7 +365,7 @@ int sgk__ingest_parallel(sgk_engine *e, const char *data, size_t len,
         e->stream.reader.parser.pstate != READER_BETWEEN_RECORDS)
         return start < len ? sgk__reader_feed(&e->stream.reader, data + start,
                                               len - start) : 0;
-    if ((int64_t)(len - start) < 2 * e->options[SGK_OPT_MIN_CHUNK])
+    if ((int64_t)((len - start) / 2) < e->options[SGK_OPT_MIN_CHUNK])
         threads = 1;
     if ((size_t)threads > (len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK])
         threads = (int)((len - start) / (size_t)e->options[SGK_OPT_MIN_CHUNK]);

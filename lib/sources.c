@@ -72,6 +72,8 @@ int sgk_engine_add_file(sgk_engine *e, const char *path, int kind)
     if (threads > 1 && map_file(path, &data, &len)) {
         rc = sgk__ingest_parallel(e, data, len, threads, 1);
         munmap((void *)data, len);
+        if (rc == 0) /* a file too small to cut heard of nothing so far */
+            on_progress((int64_t)len, (int64_t)len, e);
         return sgk__ingest_end(e, &e->stream, rc);
     }
     rc = sgk__reader_read_file(&e->stream.reader, path, &why, on_progress, e);

@@ -353,33 +353,60 @@ static void hear(int64_t done, int64_t total, void *user)
     h->total = total;
 }
 
+/* Reads a file and checks that progress only went forward and ended at
+ * its size, after at least `calls` reports. */
+static void progress_of(const char *path, size_t len, int threads,
+                        int64_t min_chunk, int calls, int64_t rows)
+{
+    sgk_engine *e;
+    heard h = {0, 0, 0, 0};
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_THREADS, threads), 0);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_MIN_CHUNK, min_chunk),
+                     0);
+    ck_assert_int_eq(sgk_engine_set_progress(e, hear, &h), 0);
+    ck_assert_int_eq(sgk_engine_add_file(e, path, 0), 0);
+    ck_assert_int_eq(sgk_input_rows_read(e, 0), rows);
+    ck_assert_int_ge(h.calls, calls);
+    ck_assert_int_eq(h.backwards, 0);
+    ck_assert_int_eq(h.done, (int64_t)len);
+    ck_assert_int_eq(h.total, (int64_t)len);
+    sgk_engine_free(e);
+}
+
+static void write_file(char *path, const char *text)
+{
+    size_t len = strlen(text);
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, len), (ssize_t)len);
+    close(fd);
+}
+
 START_TEST(files_report_their_progress)
 {
-    char path[] = "/tmp/sgk_progress_XXXXXX", *csv = plans(300);
+    char path[] = "/tmp/sgk_progress_XXXXXX", *csv = plans(300), *q;
     size_t len = strlen(csv);
-    int fd = mkstemp(path), threads;
-    ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, csv, len), (ssize_t)len);
-    close(fd);
-    for (threads = 1; threads <= 2; threads++) {
-        sgk_engine *e;
-        heard h = {0, 0, 0, 0};
-        ck_assert_int_eq(sgk_engine_new(&e), 0);
-        ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_THREADS, threads),
-                         0);
-        /* Small pieces, so that two threads have progress to tell of;
-         * one thread reads the file as a stream, in large blocks. */
-        ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_MIN_CHUNK, 512),
-                         0);
-        ck_assert_int_eq(sgk_engine_set_progress(e, hear, &h), 0);
-        ck_assert_int_eq(sgk_engine_add_file(e, path, 0), 0);
-        ck_assert_int_eq(sgk_input_rows_read(e, 0), 300);
-        ck_assert_int_ge(h.calls, threads == 1 ? 1 : 4);
-        ck_assert_int_eq(h.backwards, 0);
-        ck_assert_int_eq(h.done, (int64_t)len);
-        ck_assert_int_eq(h.total, (int64_t)len);
-        sgk_engine_free(e);
-    }
+    write_file(path, csv);
+    /* One thread reads the file as a stream, in large blocks; two in
+     * small pieces, each heard of; a file too small to cut, once. */
+    progress_of(path, len, 1, 512, 1, 300);
+    progress_of(path, len, 2, 512, 4, 300);
+    progress_of(path, len, 2, 1 << 20, 1, 300);
+    remove(path);
+    /* A quote opening a field half way makes the rest of the file one
+     * unterminated field, so every later cut is wrong and the rest is
+     * read on the calling thread: progress must still run on to the
+     * end.  Rows C0 to C29999 and the broken record are read. */
+    free(csv);
+    csv = plans(40000); /* big enough for the other thread to take part */
+    len = strlen(csv);
+    q = strstr(csv, "\nC30000,");
+    ck_assert_ptr_nonnull(q);
+    q[1] = '"';
+    strcpy(path, "/tmp/sgk_progress_XXXXXX");
+    write_file(path, csv);
+    progress_of(path, len, 2, 16384, 4, 30001);
     remove(path);
     free(csv);
 }
@@ -415,6 +442,8 @@ START_TEST(a_pipe_reads_like_a_file)
     ck_assert_int_eq(pthread_create(&writer, NULL, fill_pipe, &job), 0);
     ck_assert_int_eq(sgk_engine_new(&e), 0);
     ck_assert_int_eq(sgk_engine_set_period(e, "2021-04-01", "2022-03-31"), 0);
+    /* Threads map regular files; a pipe must not even be opened for it. */
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_THREADS, 2), 0);
     ck_assert_int_eq(sgk_engine_add_file(e, path, 0), 0);
     pthread_join(writer, NULL);
     ck_assert_int_eq(sgk_input_rows_read(e, 0), 2000);
