@@ -151,6 +151,19 @@ CARE_LEAVERS = (
 )
 
 
+# Quoted notes whose lines look like records, and empty quoted fields,
+# around the cuts of a threaded read (lib/cuts.c guesses each cut from the
+# bytes after it).
+NOTES = (
+    "child_id,assessment_type,start_date,completion_date,team,notes\n"
+    + "".join(
+        "N%d,core,2021-05-%02d,,T%d,%s\n" % (
+            i, 1 + i % 28, i % 3,
+            ['"seen at home\nN99,core,2021-05-01,,T1,x\n""ok"", she said"',
+             '""', 'plain', '"a, b\r\nc"', 'x"y', '"\n\n"'][i % 6])
+        for i in range(40)))
+
+
 def crlf(s):
     return s.replace("\n", "\r\n")
 
@@ -204,6 +217,7 @@ INGEST = [
     ("quoted-crlf", "3", ",", 0x00, 0, 0, enc(crlf(QUOTED))),
     ("broken-quotes", "0", ",", 0x07, 0, 0, enc(BROKEN_QUOTES)),
     ("broken-quotes-parallel", "0", ",", 0x40, 4, 0, enc(BROKEN_QUOTES)),
+    ("notes-parallel", "2", ",", 0x47, 0, 0, enc(NOTES)),
     ("unterminated-eof", "0", ",", 0x00, 0, 0,
      enc('child_id,plan_start_date\nU1,2021-05-01\nU2,"2021-05-01\nU3,x\n')),
     ("dates", "0", ",", 0x07, 0, 0, enc(DATES)),
