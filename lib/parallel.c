@@ -29,8 +29,6 @@
  * can take fewer pieces than the others and all finish together. */
 #define PIECES_PER_THREAD 8
 
-enum { PIECE_FREE, PIECE_TAKEN, PIECE_DONE };
-
 typedef struct piece {
     const char *data;
     size_t len;
@@ -38,14 +36,15 @@ typedef struct piece {
     int64_t lines;            /* newlines in the piece */
     int clean_end;            /* its reader stopped between records */
     int status;
-    int state;                /* PIECE_*, under the crew's lock */
+    int done;                 /* read apart and finished, under the
+                                 crew's lock (taken: index < next) */
 } piece;
 
 /* What the threads reading one input share.  While they work the owner
  * engine is only read, for its allocator and options. */
 typedef struct crew {
     pthread_mutex_t lock;
-    pthread_cond_t done;      /* a piece became PIECE_DONE */
+    pthread_cond_t done;      /* a piece read apart is done */
     const sgk_engine *owner;
     sgk__layout layout;
     piece *pieces;
@@ -171,7 +170,6 @@ static int take_locked(crew *c)
 {
     if (c->stop || c->next >= c->n)
         return -1;
-    c->pieces[c->next].state = PIECE_TAKEN;
     return c->next++;
 }
 
@@ -179,7 +177,7 @@ static void read_apart_and_tell(crew *c, int k)
 {
     read_apart(c, &c->pieces[k]);
     pthread_mutex_lock(&c->lock);
-    c->pieces[k].state = PIECE_DONE;
+    c->pieces[k].done = 1;
     pthread_cond_broadcast(&c->done);
     pthread_mutex_unlock(&c->lock);
 }
@@ -207,7 +205,7 @@ static int wait_for(crew *c, int k)
     pthread_mutex_lock(&c->lock);
     for (;;) {
         int j;
-        if (c->pieces[k].state == PIECE_DONE)
+        if (c->pieces[k].done)
             break;
         if (c->next == k) {
             take_locked(c);
