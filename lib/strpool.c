@@ -78,9 +78,10 @@ static void file_under(sgk__strpool *p, uint32_t *slot, uint32_t h,
     *slot = (h & ~(p->nslots - 1)) | (id + 1);
 }
 
+#define REHASH_AHEAD 16
 static int rehash(const sgk__mem *mem, sgk__strpool *p)
 {
-    uint32_t n = p->nslots ? p->nslots * 2 : 64, id;
+    uint32_t n = p->nslots ? p->nslots * 2 : 64, id, ahead[REHASH_AHEAD];
     uint32_t *old = p->slots;
     if (n < p->nslots)
         return SGK_E_NOMEM;
@@ -90,11 +91,23 @@ static int rehash(const sgk__mem *mem, sgk__strpool *p)
         return SGK_E_NOMEM;
     }
     p->nslots = n;
-    for (id = 0; id < p->count; id++) {
-        const sgk__strentry *e = sgk__strpool_entry(p, id);
-        const char *t = sgk__strentry_text(e);
-        uint32_t h = sgk__strpool_hash(t, e->len);
-        file_under(p, probe(p, t, e->len, h), h, id);
+    /* Each string lands in a random slot of a table that, for millions of
+     * children, is far bigger than the cache; so each one's slot is asked
+     * for REHASH_AHEAD strings before it is filed, and the misses
+     * overlap. */
+    for (id = 0; id < p->count + REHASH_AHEAD; id++) {
+        uint32_t at = id % REHASH_AHEAD;
+        if (id >= REHASH_AHEAD) {
+            const sgk__strentry *e = sgk__strpool_entry(p, id - REHASH_AHEAD);
+            const char *t = sgk__strentry_text(e);
+            file_under(p, probe(p, t, e->len, ahead[at]), ahead[at],
+                       id - REHASH_AHEAD);
+        }
+        if (id < p->count) {
+            const sgk__strentry *e = sgk__strpool_entry(p, id);
+            ahead[at] = sgk__strpool_hash(sgk__strentry_text(e), e->len);
+            sgk__prefetch(&p->slots[ahead[at] & (n - 1)]);
+        }
     }
     sgk__free(mem, old);
     return 0;
