@@ -90,25 +90,15 @@ static void copy_field(char *dst, const char *src, size_t len)
     }
 }
 
-static void give_hint(sgk__reader *r, const char *data, size_t len)
-{
-    int stage = r->nfields != r->hint_field;
-    r->hint(r->ctx, data, len, r->record_line, stage);
-    r->next_hint = stage ? SIZE_MAX : r->hint_field + 2;
-}
-
-/* Everything on_field does only now and then: a hint, a full buffer, a
- * stop.  Kept out of line so the usual path needs few registers. */
+/* Everything on_field does only now and then: a full buffer, a stop.
+ * Kept out of line so the usual path needs few registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int field_unusual(sgk__reader *r, const char *data, size_t len,
-                         size_t keep)
+static int field_unusual(sgk__reader *r, size_t keep)
 {
     if (r->status)
         return 1;
-    if (r->nfields == r->next_hint)
-        give_hint(r, data, len);
     if (make_room(r, keep) != 0) {
         r->status = SGK_E_NOMEM;
         return 1;
@@ -127,9 +117,9 @@ static void on_field(void *data, size_t len, void *ctx)
         r->nonblank |= len;
         keep = 0;
     }
-    if ((i == r->next_hint || i >= r->capfields ||
+    if ((i >= r->capfields ||
          r->buflen + keep + READER_SLACK > r->bufcap) &&
-        field_unusual(r, data, len, keep))
+        field_unusual(r, keep))
         return;
     v = &r->view[i];
     v->data = r->buf + r->buflen;
@@ -144,7 +134,6 @@ static void clear_record(sgk__reader *r)
     r->nfields = 0;
     r->buflen = 0;
     r->nonblank = 0;
-    r->next_hint = r->hint ? r->hint_field : SIZE_MAX;
 }
 
 /* Copied fields are blank when nothing was copied; the rest left their
@@ -184,7 +173,6 @@ int sgk__reader_init(sgk__reader *r, const sgk__mem *mem, unsigned char delim,
     r->on_bad = on_bad;
     r->ctx = ctx;
     r->line = 1;
-    r->next_hint = SIZE_MAX;
     r->record_line = 1;
     r->bom_pending = 1;
     r->delim = delim;

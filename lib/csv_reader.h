@@ -46,15 +46,6 @@ typedef struct sgk__reader {
     size_t nonblank;      /* not 0: a field not copied had some text */
     const unsigned char *wanted; /* fields worth copying (1), by index; */
     size_t nwanted;       /* fields past nwanted are always copied */
-    /* Called with field hint_field of each record as soon as libcsv has
-     * it (stage 0), before the rest of the record is parsed: time enough
-     * for a prefetch started there to land; and again with stage 1 two
-     * fields later, for a prefetch that needs the first one's memory.
-     * NULL for none. */
-    void (*hint)(void *ctx, const char *data, size_t len, int64_t line,
-                 int stage);
-    size_t hint_field;
-    size_t next_hint;     /* field due a hint next, SIZE_MAX for none */
 } sgk__reader;
 
 int sgk__reader_init(sgk__reader *r, const sgk__mem *mem, unsigned char delim,

@@ -6,6 +6,7 @@
 #include "sgkpi.h"
 #include "alloc.h"
 #include "calendar.h"
+#include "child_queue.h"
 #include "columns.h"
 #include "csv_reader.h"
 #include "dates.h"
@@ -109,14 +110,8 @@ typedef struct sgk__ingest {
     size_t facts_mark[SGK_KIND_COUNT]; /* facts before this input */
     unsigned char *wanted;    /* fields the layout reads (reader.wanted) */
     int child_required;       /* the layout's kind needs child_id */
-    uint32_t last_child;      /* the previous row's child id + 1 */
     sgk__recent recent_team, recent_worker;
-    /* The child id's hash, taken (and its slot prefetched) while the rest
-     * of the record was still being parsed: the record starting on
-     * child_hash_line, whose raw child id was child_hash_len bytes. */
-    uint32_t child_hash;
-    size_t child_hash_len;
-    int64_t child_hash_line;
+    sgk__child_queue children_due; /* facts whose child is still to look up */
     int open;
 } sgk__ingest;
 
@@ -183,6 +178,10 @@ void sgk__rejections_free(struct sgk_engine *e);
 int sgk__ingest_begin(struct sgk_engine *e, sgk__ingest *in, const char *name,
                       int kind);
 int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status);
+/* Looks up the children of the facts read so far, which until then are
+ * only queued: before the engine's children or facts are used while the
+ * input is still open (parallel.c merges into it). */
+int sgk__ingest_settle(struct sgk_engine *e, sgk__ingest *in);
 /* After the layout is set: lets the reader skip unread fields and notes
  * what each row of the kind needs. */
 int sgk__ingest_want(struct sgk_engine *e, sgk__ingest *in);

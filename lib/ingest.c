@@ -38,23 +38,6 @@ static int keep_headers(struct sgk_engine *e, sgk__input *in,
     return i == n ? 0 : SGK_E_NOMEM;
 }
 
-/* The child id's pool slot and entry are cache misses on a large pool;
- * asking for them as soon as the field is parsed hides most of that
- * behind the rest of the record. */
-static void hint_child(void *ctx, const char *data, size_t len, int64_t line,
-                       int stage)
-{
-    sgk__ingest *in = ctx;
-    if (stage == 0) {
-        in->child_hash = sgk__strpool_hash(data, len);
-        in->child_hash_len = len;
-        in->child_hash_line = line;
-        sgk__strpool_prefetch_slot(&in->engine->children, in->child_hash);
-    } else if (in->child_hash_line == line) {
-        sgk__strpool_prefetch_entry(&in->engine->children, in->child_hash);
-    }
-}
-
 /* Tells the reader which fields the layout reads, so it copies no others,
  * and notes what every row of the layout's kind needs. */
 int sgk__ingest_want(struct sgk_engine *e, sgk__ingest *in)
@@ -72,15 +55,6 @@ int sgk__ingest_want(struct sgk_engine *e, sgk__ingest *in)
     in->wanted = wanted;
     in->reader.wanted = wanted;
     in->reader.nwanted = in->layout.nfields;
-    in->child_hash_line = -1;
-    in->reader.hint = NULL;
-    if (in->layout.field_of_col[SGK__COL_CHILD_ID] >= 0) {
-        in->reader.hint = hint_child;
-        in->reader.hint_field =
-            (size_t)in->layout.field_of_col[SGK__COL_CHILD_ID];
-    }
-    in->reader.next_hint =
-        in->reader.hint ? in->reader.hint_field : SIZE_MAX;
     return 0;
 }
 
@@ -190,40 +164,40 @@ static int valid_text(const char *s, size_t len)
     return 1;
 }
 
-/* Interns a text column; blank gives id 0.  The text's id is first
- * looked for where it was remembered: *last (id + 1, 0 for none) for a
- * child, whose rows an extract lists together, or its slot in `recent`
- * for a team or worker.  Returns 1 when the text was present and valid. */
-static int intern_text(sgk__row *row, int col, sgk__strpool *pool,
-                       uint32_t *last, sgk__recent *recent, uint32_t *id,
-                       const char *indicators, const sgk__ingest *hinted)
+/* A text column's text, or 0 (with a rejection naming `indicators`)
+ * when it is blank or not text the reports can carry. */
+static int read_text(sgk__row *row, int col, const char *indicators,
+                     const char **s, size_t *len)
 {
-    int rc;
+    if (!sgk__row_text(row, col, s, len))
+        return 0;
+    if (valid_text(*s, *len))
+        return 1;
+    sgk__row_reject(row, col, indicators, "%s is not valid UTF-8 text "
+                    "(or contains a NUL byte)", sgk__col_name(col));
+    return 0;
+}
+
+/* Interns a team or worker; blank gives id 0.  Its id is first looked
+ * for in `recent`.  Returns 1 when the text was present and valid. */
+static int intern_name(sgk__row *row, int col, sgk__strpool *pool,
+                       sgk__recent *recent, uint32_t *id,
+                       const char *indicators)
+{
     const char *s;
     size_t len;
     uint32_t *seen;
     *id = 0;
     if (!sgk__row_text(row, col, &s, &len))
         return 0;
-    seen = recent ? sgk__recent_slot(recent, s, len) : last;
+    seen = sgk__recent_slot(recent, s, len);
     if (*seen && sgk__strpool_is(pool, *seen - 1, s, len)) {
         *id = *seen - 1;
         return 1;
     }
-    if (!valid_text(s, len)) {
-        sgk__row_reject(row, col, indicators, "%s is not valid UTF-8 text "
-                        "(or contains a NUL byte)", sgk__col_name(col));
+    if (!read_text(row, col, indicators, &s, &len))
         return 0;
-    }
-    /* The hint saw the raw field: its hash holds if trimming took
-     * nothing off, which the length tells. */
-    if (hinted && hinted->child_hash_line == row->line &&
-        hinted->child_hash_len == len)
-        rc = sgk__strpool_intern_hashed(&row->e->mem, pool, s, len,
-                                        hinted->child_hash, id);
-    else
-        rc = sgk__strpool_intern(&row->e->mem, pool, s, len, id);
-    if (rc != 0) {
+    if (sgk__strpool_intern(&row->e->mem, pool, s, len, id) != 0) {
         row->status = SGK_E_NOMEM;
         return 0;
     }
@@ -231,23 +205,24 @@ static int intern_text(sgk__row *row, int col, sgk__strpool *pool,
     return 1;
 }
 
-static void read_common(sgk__ingest *in, sgk__row *row, sgk__fact *f)
+/* The child id is checked here but looked up later, in a batch (see
+ * child_queue.h): *child is left pointing at its text, or NULL. */
+static void read_common(sgk__ingest *in, sgk__row *row, sgk__fact *f,
+                        const char **child, size_t *child_len)
 {
     struct sgk_engine *e = row->e;
-    if (in->child_required) {
-        const char *s;
-        size_t len;
-        if (!sgk__row_text(row, SGK__COL_CHILD_ID, &s, &len))
+    *child = NULL;
+    if (in->child_required &&
+        !read_text(row, SGK__COL_CHILD_ID, NULL, child, child_len)) {
+        *child = NULL;
+        if (!row->rejected)
             sgk__row_reject(row, SGK__COL_CHILD_ID, NULL, "child_id is blank");
-        else
-            intern_text(row, SGK__COL_CHILD_ID, &e->children,
-                        &in->last_child, NULL, &f->child, NULL, in);
     }
-    intern_text(row, SGK__COL_TEAM, &e->teams, NULL, &in->recent_team,
-                &f->team, "by_team", NULL);
-    if (!intern_text(row, SGK__COL_WORKER, &e->workers, NULL,
-                     &in->recent_worker, &f->worker,
-                     "unallocated_over_28_days,unallocated_cp_cla", NULL)) {
+    intern_name(row, SGK__COL_TEAM, &e->teams, &in->recent_team, &f->team,
+                "by_team");
+    if (!intern_name(row, SGK__COL_WORKER, &e->workers, &in->recent_worker,
+                     &f->worker,
+                     "unallocated_over_28_days,unallocated_cp_cla")) {
         const char *s;
         size_t len;
         /* Present but unreadable is not the same as unallocated. */
@@ -263,7 +238,8 @@ static int on_row(sgk__ingest *in, const sgk__field *f, size_t n,
     sgk__input *input = input_of(e, in->input);
     sgk__row row;
     sgk__fact fact, *slot;
-    size_t extra;
+    const char *child;
+    size_t extra, child_len = 0;
     int kind = in->layout.kind;
 
     memset(&row, 0, sizeof row);
@@ -286,7 +262,7 @@ static int on_row(sgk__ingest *in, const sgk__field *f, size_t n,
     fact.d[0] = fact.d[1] = fact.d[2] = fact.d[3] = SGK__NO_DATE;
     fact.line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     fact.input = in->input;
-    read_common(in, &row, &fact);
+    read_common(in, &row, &fact, &child, &child_len);
     if (!row.rejected && !row.status)
         ingest_fns[kind](&row, &fact);
     if (row.status)
@@ -303,6 +279,10 @@ static int on_row(sgk__ingest *in, const sgk__field *f, size_t n,
     slot = (sgk__fact *)e->facts[kind].items + e->facts[kind].len++;
     *slot = fact;
     input->rows_used++;
+    if (child)
+        return sgk__child_queue_add(&e->mem, &in->children_due, &e->children,
+                                    &e->facts[kind], e->facts[kind].len - 1,
+                                    child, child_len);
     return 0;
 }
 
@@ -363,6 +343,12 @@ int sgk__ingest_begin(struct sgk_engine *e, sgk__ingest *in, const char *name,
     return 0;
 }
 
+int sgk__ingest_settle(struct sgk_engine *e, sgk__ingest *in)
+{
+    return sgk__child_queue_flush(&e->mem, &in->children_due, &e->children,
+                                  &e->facts[in->layout.kind]);
+}
+
 /* Closes an ingestion.  `status` is what reading returned; an input with
  * no header at all is an error too. */
 int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status)
@@ -370,6 +356,9 @@ int sgk__ingest_end(struct sgk_engine *e, sgk__ingest *in, int status)
     sgk__input *input = input_of(e, in->input);
     if (status == 0)
         status = sgk__reader_finish(&in->reader);
+    if (status == 0)
+        status = sgk__ingest_settle(e, in);
+    sgk__child_queue_drop(&in->children_due);
     sgk__reader_free(&in->reader);
     sgk__free(&e->mem, in->wanted);
     in->wanted = NULL;

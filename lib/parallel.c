@@ -283,7 +283,9 @@ static int read_rest(sgk_engine *e, crew *c, const piece *p,
 static int join(sgk_engine *e, piece *p)
 {
     sgk__reader *r = &e->stream.reader;
-    int rc = sgk__merge(e, p->e, e->stream.input, r->line - 1);
+    int rc = sgk__ingest_settle(e, &e->stream);
+    if (rc == 0)
+        rc = sgk__merge(e, p->e, e->stream.input, r->line - 1);
     sgk_engine_free(p->e);
     p->e = NULL;
     /* A later rejection (a final unterminated record) is numbered after

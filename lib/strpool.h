@@ -93,8 +93,8 @@ static inline uint32_t sgk__strpool_slot_id(const sgk__strpool *p,
 }
 
 /* Asks the memory system for the slot a string with hash h starts its
- * probe at, so that by the time the row holding it has been read the
- * lookup finds it in cache.  Only a hint: the table may still grow. */
+ * probe at, so that a lookup made a little later finds it in cache.
+ * Only a hint: the table may still grow in between. */
 static inline void sgk__strpool_prefetch_slot(const sgk__strpool *p,
                                               uint32_t h)
 {

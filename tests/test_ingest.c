@@ -364,6 +364,65 @@ START_TEST(names_sharing_a_recent_slot)
 }
 END_TEST
 
+/* Child `k` of the long-ids test: lengths that are inline in the pool,
+ * stored apart, fill the lookup queue's text early, or are too long to
+ * queue at all. */
+static void child_id(char *out, size_t cap, int k)
+{
+    static const size_t lens[] = {1, 11, 12, 300, 1500};
+    size_t len = lens[k % 5], i;
+    int n = snprintf(out, cap, "C%d-", k);
+    for (i = (size_t)n; i < len && i + 1 < cap; i++)
+        out[i] = (char)('a' + (i + (size_t)k) % 26);
+    out[len > (size_t)n ? len : (size_t)n] = '\0';
+}
+
+/* Row i (line i + 2) of the long-ids test: 70 children, three plans
+ * each, then one child with ten plans in a row (so the same id on
+ * consecutive rows), every plan open and over two years old at the end of
+ * the period. */
+static int child_of_row(int i) { return i < 200 ? i % 70 : 5; }
+
+static char *plans_of(void)
+{
+    size_t cap = 220 * 1600, at = 0;
+    char *csv = malloc(cap), id[1600];
+    int i;
+    ck_assert_ptr_nonnull(csv);
+    at += (size_t)snprintf(csv, cap, "child_id,plan_start_date,team\n");
+    for (i = 0; i < 210; i++) {
+        child_id(id, sizeof id, child_of_row(i));
+        at += (size_t)snprintf(csv + at, cap - at, "%s,2019-%02d-%02d,T\n", id,
+                               1 + i / 28, 1 + i % 28);
+        ck_assert_uint_lt(at, cap);
+    }
+    return csv;
+}
+
+/* Child ids are looked up in batches after their rows are stored; each
+ * case-level record must still name the child written on its line. */
+START_TEST(child_ids_of_every_length_keep_their_rows)
+{
+    int ind = sgk_indicator_find("cp_open_2_years_plus");
+    sgk_engine *e = engine();
+    char *csv = plans_of(), id[1600];
+    int64_t k, n;
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_EXCEPTIONS, 1), 0);
+    ck_assert_int_eq(add(e, csv, SGK_KIND_CP_PLANS), 0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    rows_are(e, 0, 210, 210, 0);
+    n = sgk_exception_count(e, ind);
+    ck_assert_int_eq(n, 210);
+    for (k = 0; k < n; k++) {
+        int64_t line = sgk_exception_line(e, ind, k);
+        child_id(id, sizeof id, child_of_row((int)line - 2));
+        ck_assert_str_eq(sgk_exception_child(e, ind, k), id);
+    }
+    sgk_engine_free(e);
+    free(csv);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ingest");
@@ -380,6 +439,7 @@ static Suite *suite(void)
     tcase_add_test(tc, semicolon_delimiter_and_alias);
     tcase_add_test(tc, excel_serials_and_no_date_markers);
     tcase_add_test(tc, names_sharing_a_recent_slot);
+    tcase_add_test(tc, child_ids_of_every_length_keep_their_rows);
     suite_add_tcase(s, tc);
     return s;
 }
