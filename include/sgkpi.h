@@ -396,7 +396,8 @@ SGK_API int sgk_result_status(const sgk_engine *engine, int indicator,
 SGK_API const char *sgk_status_name(int status);
 
 /* The threshold applied to an indicator for the whole period (a month uses
- * the threshold that applies to it, which may differ).  op is "<=" or ">=",
+ * the threshold that applies to it, which may differ: see
+ * sgk_result_group_threshold_op below).  op is "<=" or ">=",
  * NULL when none applies.  target and amber are NaN when absent; for a
  * "benchmark:" target, target is the benchmark's value. */
 SGK_API const char *sgk_result_threshold_op(const sgk_engine *engine,
@@ -409,6 +410,24 @@ SGK_API const char *sgk_result_threshold_source(const sgk_engine *engine,
                                                 int indicator);
 SGK_API const char *sgk_result_threshold_label(const sgk_engine *engine,
                                                int indicator);
+/* The threshold a group's status was judged against, as the five above:
+ * for SGK_GROUP_TOTAL and every team, the whole period's; for month k, the
+ * one in force on that month's last day (a threshold file can set
+ * different targets for different dates), or none.  NULL or NaN when
+ * none applies, or group or k is out of range. */
+SGK_API const char *sgk_result_group_threshold_op(const sgk_engine *engine,
+                                                  int indicator, int group,
+                                                  int k);
+SGK_API double sgk_result_group_threshold_target(const sgk_engine *engine,
+                                                 int indicator, int group,
+                                                 int k);
+SGK_API double sgk_result_group_threshold_amber(const sgk_engine *engine,
+                                                int indicator, int group,
+                                                int k);
+SGK_API const char *sgk_result_group_threshold_source(
+    const sgk_engine *engine, int indicator, int group, int k);
+SGK_API const char *sgk_result_group_threshold_label(
+    const sgk_engine *engine, int indicator, int group, int k);
 
 /* Benchmarks loaded for an indicator, in file order. */
 SGK_API int sgk_result_benchmark_count(const sgk_engine *engine,

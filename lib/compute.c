@@ -309,10 +309,14 @@ static const sgk__threshold *threshold_for(struct sgk_engine *e, int ind,
     return th;
 }
 
-static void rate(sgk__cell *cell, const sgk__threshold *th, double target)
+static void rate(const struct sgk_engine *e, sgk__cell *cell,
+                 const sgk__threshold *th, double target)
 {
     cell->status = sgk__rag(th, target, sgk__cell_has_value(cell),
                             sgk__cell_value(cell));
+    cell->threshold = th ? (int)(th - (const sgk__threshold *)
+                                      e->targets.thresholds.items) : -1;
+    cell->target = th ? target : NAN;
 }
 
 /* A breakdown the indicator has none of: cells without a value or a
@@ -328,6 +332,8 @@ static void fill_none(sgk__cell *all, int ind, int n,
     for (k = 0; k < n; k++) {
         fill_cell(&cells[k], def, 0, 0, 0);
         cells[k].status = SGK_STATUS_NONE;
+        cells[k].threshold = -1;
+        cells[k].target = NAN;
     }
 }
 
@@ -341,7 +347,8 @@ static void fill_teams(struct sgk_engine *e, const work *w, int ind,
         sgk__cell *cell = &r->team[(size_t)ind * r->nteams + t];
         uint32_t id = r->team_order[t];
         fill_cell(cell, def, present, w->num[id], w->den[id]);
-        rate(cell, sgk__results_threshold(e, ind), r->applied_target[ind]);
+        rate(e, cell, sgk__cell_threshold(e, &r->total[ind]),
+             r->total[ind].target);
     }
 }
 
@@ -358,7 +365,7 @@ static void fill_months(struct sgk_engine *e, const work *w,
                                                  &target);
         /* Two statements: `target` is only set once threshold_for ran. */
         sum_into(w, c, m + 1, cell, def, present);
-        rate(cell, th, target);
+        rate(e, cell, th, target);
     }
 }
 
@@ -367,6 +374,7 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
     sgk__results *r = &e->results;
     const sgk__indicator *def = sgk__indicator_at(ind);
     const sgk__threshold *th;
+    double target;
     sgk__calc c;
     int present, rc = run(e, w, ind, &c);
     if (rc)
@@ -374,10 +382,8 @@ static int compute_one(struct sgk_engine *e, work *w, int ind)
     r->note[ind] = c.note;
     present = sgk__indicator_present(e, def) && !c.absent;
     sum_into(w, &c, 0, &r->total[ind], def, present);
-    th = threshold_for(e, ind, e->to, &r->applied_target[ind]);
-    r->applied[ind] = th ? (int)(th - (const sgk__threshold *)
-                                      e->targets.thresholds.items) : -1;
-    rate(&r->total[ind], th, r->applied_target[ind]);
+    th = threshold_for(e, ind, e->to, &target);
+    rate(e, &r->total[ind], th, target);
     if (c.no_breakdown & SGK__NO_TEAMS)
         fill_none(r->team, ind, r->nteams, def);
     else

@@ -58,6 +58,11 @@ typedef struct sgk__cell {
     int present;  /* the indicator's extract was given */
     int status;   /* enum sgk_rag */
     int unit;     /* enum sgk_unit, for the value */
+    /* What status was judged against: an index into targets.thresholds
+     * (an index, as loading more thresholds may move the array), or -1;
+     * and its target, resolved (a benchmark's value, say). */
+    int threshold;
+    double target;
 } sgk__cell;
 
 /* One case-level record behind an indicator (an exception). */
@@ -87,10 +92,6 @@ typedef struct sgk__results {
     sgk__cell *total;  /* [indicator] */
     sgk__cell *team;   /* [indicator * nteams + t] */
     sgk__cell *month;  /* [indicator * nmonths + m] */
-    int *applied;      /* [indicator] index of the threshold for the period
-                          in targets.thresholds, or -1; an index, as loading
-                          more thresholds may move the array */
-    double *applied_target;         /* [indicator] target resolved */
     const char **note; /* [indicator] static note from the compute, or NULL */
     sgk__dq_row *dq;   /* [ndq], by input then header position */
     size_t ndq;
@@ -191,9 +192,9 @@ void sgk__results_free(struct sgk_engine *e);
  * count, its denominator is not 0; the value is what enum sgk_unit says. */
 int sgk__cell_has_value(const sgk__cell *c);
 double sgk__cell_value(const sgk__cell *c);
-/* The threshold the results hold for an indicator's whole period, or NULL. */
-const sgk__threshold *sgk__results_threshold(const struct sgk_engine *e,
-                                             int indicator);
+/* The threshold a cell's status was judged against, or NULL. */
+const sgk__threshold *sgk__cell_threshold(const struct sgk_engine *e,
+                                          const sgk__cell *c);
 
 /* Appends src to dst (merge.c).  into >= 0 adds src's rows to that dst
  * input instead of appending src's inputs; line_offset shifts every line

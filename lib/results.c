@@ -17,8 +17,6 @@ void sgk__results_free(struct sgk_engine *e)
     sgk__free(&e->mem, r->total);
     sgk__free(&e->mem, r->team);
     sgk__free(&e->mem, r->month);
-    sgk__free(&e->mem, r->applied);
-    sgk__free(&e->mem, r->applied_target);
     sgk__free(&e->mem, (void *)r->note);
     memset(r, 0, sizeof *r);
 }
@@ -98,11 +96,8 @@ int sgk__results_layout(struct sgk_engine *e)
     r->month = sgk__calloc(&e->mem,
                            nind * (size_t)(r->nmonths ? r->nmonths : 1),
                            sizeof *r->month);
-    r->applied = sgk__calloc(&e->mem, nind, sizeof *r->applied);
-    r->applied_target = sgk__calloc(&e->mem, nind, sizeof *r->applied_target);
     r->note = sgk__calloc(&e->mem, nind, sizeof *r->note);
-    if (!r->total || !r->team || !r->month || !r->applied ||
-        !r->applied_target || !r->note)
+    if (!r->total || !r->team || !r->month || !r->note)
         return SGK_E_NOMEM;
     return sgk__exceptions_init(e);
 }
@@ -198,49 +193,80 @@ const char *sgk_status_name(int status)
     }
 }
 
-const sgk__threshold *sgk__results_threshold(const struct sgk_engine *e,
-                                             int ind)
+const sgk__threshold *sgk__cell_threshold(const struct sgk_engine *e,
+                                          const sgk__cell *c)
 {
-    int i = e->results.applied[ind];
-    return i >= 0 ? sgk__vec_at(&e->targets.thresholds, (size_t)i) : NULL;
+    return c && c->threshold >= 0
+               ? sgk__vec_at(&e->targets.thresholds, (size_t)c->threshold)
+               : NULL;
 }
 
-static const sgk__threshold *applied(const sgk_engine *e, int ind)
+static const sgk__threshold *judged_by(const sgk_engine *e, int ind,
+                                       int group, int k)
 {
-    if (!cell_at(e, ind, SGK_GROUP_TOTAL, 0))
-        return NULL;
-    return sgk__results_threshold(e, ind);
+    return sgk__cell_threshold(e, cell_at(e, ind, group, k));
 }
 
-const char *sgk_result_threshold_op(const sgk_engine *e, int ind)
+const char *sgk_result_group_threshold_op(const sgk_engine *e, int ind,
+                                          int group, int k)
 {
-    const sgk__threshold *th = applied(e, ind);
+    const sgk__threshold *th = judged_by(e, ind, group, k);
     if (!th)
         return NULL;
     return th->op == SGK__OP_LE ? "<=" : ">=";
 }
 
+double sgk_result_group_threshold_target(const sgk_engine *e, int ind,
+                                         int group, int k)
+{
+    return judged_by(e, ind, group, k) ? cell_at(e, ind, group, k)->target
+                                       : NAN;
+}
+
+double sgk_result_group_threshold_amber(const sgk_engine *e, int ind,
+                                        int group, int k)
+{
+    const sgk__threshold *th = judged_by(e, ind, group, k);
+    return th ? th->amber : NAN;
+}
+
+const char *sgk_result_group_threshold_source(const sgk_engine *e, int ind,
+                                              int group, int k)
+{
+    const sgk__threshold *th = judged_by(e, ind, group, k);
+    return th ? th->source : NULL;
+}
+
+const char *sgk_result_group_threshold_label(const sgk_engine *e, int ind,
+                                             int group, int k)
+{
+    const sgk__threshold *th = judged_by(e, ind, group, k);
+    return th ? th->label : NULL;
+}
+
+const char *sgk_result_threshold_op(const sgk_engine *e, int ind)
+{
+    return sgk_result_group_threshold_op(e, ind, SGK_GROUP_TOTAL, 0);
+}
+
 double sgk_result_threshold_target(const sgk_engine *e, int ind)
 {
-    return applied(e, ind) ? e->results.applied_target[ind] : NAN;
+    return sgk_result_group_threshold_target(e, ind, SGK_GROUP_TOTAL, 0);
 }
 
 double sgk_result_threshold_amber(const sgk_engine *e, int ind)
 {
-    const sgk__threshold *th = applied(e, ind);
-    return th ? th->amber : NAN;
+    return sgk_result_group_threshold_amber(e, ind, SGK_GROUP_TOTAL, 0);
 }
 
 const char *sgk_result_threshold_source(const sgk_engine *e, int ind)
 {
-    const sgk__threshold *th = applied(e, ind);
-    return th ? th->source : NULL;
+    return sgk_result_group_threshold_source(e, ind, SGK_GROUP_TOTAL, 0);
 }
 
 const char *sgk_result_threshold_label(const sgk_engine *e, int ind)
 {
-    const sgk__threshold *th = applied(e, ind);
-    return th ? th->label : NULL;
+    return sgk_result_group_threshold_label(e, ind, SGK_GROUP_TOTAL, 0);
 }
 
 static const sgk__benchmark *benchmark_at(const sgk_engine *e, int ind,

@@ -481,6 +481,62 @@ START_TEST(threshold_getters_survive_more_loads)
 }
 END_TEST
 
+START_TEST(group_thresholds)
+{
+    /* A team is measured against the period's threshold, a month against
+     * the one in force at its end, and out-of-range asks get nothing. */
+    static const char cases[] = "child_id,case_start_date,worker,category,"
+                                "team\nA,2011-01-01,,CP,North\n";
+    static const char dated[] = "indicator,op,target,from,to,source\n"
+                                "unallocated_cp_cla,<=,3,,2011-04-30,early\n"
+                                "unallocated_cp_cla,<=,1,2011-06-01,,late\n";
+    sgk_engine *e;
+    int ind = sgk_indicator_find("unallocated_cp_cla");
+    ck_assert_int_eq(sgk_engine_new(&e), 0);
+    ck_assert_int_eq(sgk_engine_set_period(e, "2011-04-01", "2011-06-30"), 0);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_BY_TEAM, 1), 0);
+    ck_assert_int_eq(sgk_engine_set_option(e, SGK_OPT_BY_MONTH, 1), 0);
+    ck_assert_int_eq(sgk_engine_load_thresholds_buffer(e, "t", dated,
+                                                       strlen(dated)), 0);
+    ck_assert_int_eq(sgk_engine_add_buffer(e, "c", cases, strlen(cases), 0),
+                     0);
+    ck_assert_int_eq(sgk_engine_compute(e), 0);
+    ck_assert_str_eq(sgk_result_group_threshold_source(e, ind,
+                                                       SGK_GROUP_TOTAL, 0),
+                     "late");
+    ck_assert_str_eq(sgk_result_group_threshold_source(e, ind,
+                                                       SGK_GROUP_TEAM, 0),
+                     "late");
+    ck_assert_str_eq(sgk_result_group_threshold_source(e, ind,
+                                                       SGK_GROUP_MONTH, 0),
+                     "early");
+    ck_assert_double_eq(sgk_result_group_threshold_target(e, ind,
+                                                          SGK_GROUP_MONTH, 0),
+                        3);
+    ck_assert_str_eq(sgk_result_group_threshold_op(e, ind, SGK_GROUP_MONTH,
+                                                   0), "<=");
+    ck_assert_ptr_null(sgk_result_group_threshold_op(e, ind, SGK_GROUP_MONTH,
+                                                     1)); /* May: none */
+    ck_assert_int_eq(sgk_result_status(e, ind, SGK_GROUP_MONTH, 1),
+                     SGK_STATUS_NONE);
+    ck_assert(isnan(sgk_result_group_threshold_target(e, ind,
+                                                      SGK_GROUP_MONTH, 1)));
+    ck_assert_str_eq(sgk_result_group_threshold_label(e, ind,
+                                                      SGK_GROUP_MONTH, 2),
+                     sgk_result_threshold_label(e, ind));
+    ck_assert_ptr_null(sgk_result_group_threshold_op(e, ind, SGK_GROUP_MONTH,
+                                                     3));
+    ck_assert_ptr_null(sgk_result_group_threshold_op(e, ind, SGK_GROUP_TEAM,
+                                                     -1));
+    ck_assert_ptr_null(sgk_result_group_threshold_op(e, ind, 7, 0));
+    ck_assert(isnan(sgk_result_group_threshold_amber(e, -1,
+                                                     SGK_GROUP_TOTAL, 0)));
+    ck_assert_ptr_null(sgk_result_group_threshold_source(NULL, ind,
+                                                         SGK_GROUP_TOTAL, 0));
+    sgk_engine_free(e);
+}
+END_TEST
+
 START_TEST(rejection_cap_does_not_depend_on_computes)
 {
     /* Two rows rejected while reading (one kept under a cap of 1) and two
@@ -550,6 +606,7 @@ static Suite *suite(void)
     tcase_add_test(tc, files_report_their_progress);
     tcase_add_test(tc, a_pipe_reads_like_a_file);
     tcase_add_test(tc, threshold_getters_survive_more_loads);
+    tcase_add_test(tc, group_thresholds);
     tcase_add_test(tc, rejection_cap_does_not_depend_on_computes);
     tcase_add_test(tc, closure_after_compute_counts);
     suite_add_tcase(s, tc);

@@ -1,9 +1,12 @@
 """sgkpi-report end to end: the JSON contract, hand-worked values, statuses,
 breakdowns that add up, and exit codes.  Usage: test_report.py SGKPI_REPORT"""
+import csv
+import io
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 REPORT = None
@@ -128,6 +131,60 @@ class JsonContract(unittest.TestCase):
         self.assertEqual([m.get("status") for m in
                           ind["ca_overdue"]["by_month"]],
                          ["met", "met", "met"])
+
+
+# ca_overdue has one target until May and another from June; ia_timeliness
+# has one only from June.  The period ends in June.
+DATED_THRESHOLDS = (
+    "indicator,op,target,from,to,source\n"
+    "ca_overdue,<=,0,,2011-05-31,A\n"
+    "ca_overdue,<=,5,2011-06-01,,B\n"
+    "ia_timeliness,>=,69,2011-06-01,,C\n")
+
+
+class MonthThresholds(unittest.TestCase):
+    def setUp(self):
+        fd, self.path = tempfile.mkstemp(suffix=".csv")
+        with os.fdopen(fd, "w") as f:
+            f.write(DATED_THRESHOLDS)
+
+    def tearDown(self):
+        os.unlink(self.path)
+
+    def test_json_months_carry_a_threshold_of_their_own(self):
+        _, ind = report("--monthly", "--thresholds", self.path)
+        ca = ind["ca_overdue"]
+        self.assertEqual((ca["threshold"]["target"],
+                          ca["threshold"]["source"]), (5, "B"))
+        own = [m.get("threshold", "period") for m in ca["by_month"]]
+        self.assertEqual([t if t == "period" else (t["target"], t["source"])
+                          for t in own], [(0, "A"), (0, "A"), "period"])
+        self.assertEqual([m.get("status") for m in ca["by_month"]],
+                         ["met", "met", "met"])
+        ia = ind["ia_timeliness"]["by_month"]
+        self.assertEqual([m.get("threshold", "period") for m in ia],
+                         [None, None, "period"])
+        self.assertEqual([m.get("status") for m in ia],
+                         [None, None, "no_data"])
+
+    def test_csv_month_rows_name_their_threshold(self):
+        proc = run("--from", "2011-04-01", "--to", "2011-06-30", "--format",
+                   "csv", "--monthly", "--thresholds", self.path,
+                   os.path.join(HERE, "assessments.csv"),
+                   "cases=" + os.path.join(HERE, "cases.csv"))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        rows = list(csv.DictReader(io.StringIO(proc.stdout.lstrip("\ufeff"))))
+        def months(ind):
+            return [(r["key"], r["op"], r["target"], r["target_source"])
+                    for r in rows
+                    if r["indicator"] == ind and r["group"] == "month"]
+        self.assertEqual(months("ca_overdue"),
+                         [("2011-04", "<=", "0", "A"),
+                          ("2011-05", "<=", "0", "A"),
+                          ("2011-06", "<=", "5", "B")])
+        self.assertEqual(months("ia_timeliness"),
+                         [("2011-04", "", "", ""), ("2011-05", "", "", ""),
+                          ("2011-06", ">=", "69", "C")])
 
 
 class ExitCodes(unittest.TestCase):

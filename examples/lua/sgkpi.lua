@@ -148,6 +148,11 @@ double sgk_result_threshold_target(const sgk_engine *engine, int indicator);
 double sgk_result_threshold_amber(const sgk_engine *engine, int indicator);
 const char *sgk_result_threshold_source(const sgk_engine *engine, int indicator);
 const char *sgk_result_threshold_label(const sgk_engine *engine, int indicator);
+const char *sgk_result_group_threshold_op(const sgk_engine *engine, int indicator, int group, int k);
+double sgk_result_group_threshold_target(const sgk_engine *engine, int indicator, int group, int k);
+double sgk_result_group_threshold_amber(const sgk_engine *engine, int indicator, int group, int k);
+const char *sgk_result_group_threshold_source(const sgk_engine *engine, int indicator, int group, int k);
+const char *sgk_result_group_threshold_label(const sgk_engine *engine, int indicator, int group, int k);
 int sgk_result_benchmark_count(const sgk_engine *engine, int indicator);
 double sgk_result_benchmark_value(const sgk_engine *engine, int indicator, int k);
 const char *sgk_result_benchmark_label(const sgk_engine *engine, int indicator, int k);
@@ -369,6 +374,20 @@ end
 -- The unit's name as the JSON report writes it.
 local unit_names = {"percent", "count", "rate_per_10k", "average"}
 
+-- What a cell's status was measured against (a team's is the period's, a
+-- month's the one in force at its end), or nil.
+local function threshold(lib, h, i, group, k)
+  local op = str(lib.sgk_result_group_threshold_op(h, i, group, k))
+  if not op then return nil end
+  return {
+    op = op,
+    target = num(lib.sgk_result_group_threshold_target(h, i, group, k)),
+    amber = num(lib.sgk_result_group_threshold_amber(h, i, group, k)),
+    source = str(lib.sgk_result_group_threshold_source(h, i, group, k)),
+    label = str(lib.sgk_result_group_threshold_label(h, i, group, k)),
+  }
+end
+
 local function cell(lib, h, i, group, k, key)
   local has = lib.sgk_result_has_value(h, i, group, k) ~= 0
   return {
@@ -377,6 +396,7 @@ local function cell(lib, h, i, group, k, key)
     numerator = num(lib.sgk_result_numerator(h, i, group, k)),
     denominator = num(lib.sgk_result_denominator(h, i, group, k)),
     status = str(lib.sgk_status_name(lib.sgk_result_status(h, i, group, k))),
+    threshold = threshold(lib, h, i, group, k),
   }
 end
 
@@ -387,6 +407,8 @@ end
 --     inputs = { {name, kind, rows_read, rows_used, rows_rejected}... },
 --     rejections = { {input, line, column, indicator, reason}... },
 --     teams = {...}, months = {...} }
+-- by_team and by_month hold {key, value, numerator, denominator, status,
+-- threshold}: a month's threshold is the one in force at its end.
 -- value, numerator and denominator are nil where there is no number.
 function Engine:compute()
   local lib, h = self.lib, self:handle()
@@ -407,16 +429,6 @@ function Engine:compute()
     ind.unit = unit_names[lib.sgk_indicator_unit(i)] or "count"
     ind.note = str(lib.sgk_result_note(h, i))
     ind.source = str(lib.sgk_indicator_source(i))
-    local op = str(lib.sgk_result_threshold_op(h, i))
-    if op then
-      ind.threshold = {
-        op = op,
-        target = num(lib.sgk_result_threshold_target(h, i)),
-        amber = num(lib.sgk_result_threshold_amber(h, i)),
-        source = str(lib.sgk_result_threshold_source(h, i)),
-        label = str(lib.sgk_result_threshold_label(h, i)),
-      }
-    end
     ind.benchmarks = {}
     for k = 0, lib.sgk_result_benchmark_count(h, i) - 1 do
       ind.benchmarks[k + 1] = {

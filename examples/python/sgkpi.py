@@ -227,6 +227,11 @@ PROTOTYPES: Dict[str, tuple] = {
     "sgk_result_threshold_amber": (_dbl, [_E, _int]),
     "sgk_result_threshold_source": (_str, [_E, _int]),
     "sgk_result_threshold_label": (_str, [_E, _int]),
+    "sgk_result_group_threshold_op": (_str, [_E, _int, _int, _int]),
+    "sgk_result_group_threshold_target": (_dbl, [_E, _int, _int, _int]),
+    "sgk_result_group_threshold_amber": (_dbl, [_E, _int, _int, _int]),
+    "sgk_result_group_threshold_source": (_str, [_E, _int, _int, _int]),
+    "sgk_result_group_threshold_label": (_str, [_E, _int, _int, _int]),
     "sgk_result_benchmark_count": (_int, [_E, _int]),
     "sgk_result_benchmark_value": (_dbl, [_E, _int, _int]),
     "sgk_result_benchmark_label": (_str, [_E, _int, _int]),
@@ -385,6 +390,9 @@ class Breakdown:
     numerator: Optional[float]
     denominator: Optional[float]
     status: Optional[str]
+    # What status was measured against: a team's is the period's; a
+    # month's is the one in force at its end, which may differ or be None.
+    threshold: Optional[Dict[str, Any]] = None
 
 
 @dataclass
@@ -724,6 +732,25 @@ class Engine:
         self._check(self._lib.sgk_engine_compute(h))
         return self._read_results(h)
 
+    def _threshold(self, ind: int, group: int,
+                   k: int) -> Optional[Dict[str, Any]]:
+        lib, h = self._lib, self._h
+        if "sgk_result_group_threshold_op" in lib.sgk_missing:
+            if group == Group.MONTH:
+                return None  # an older library does not say
+            def get(part: str) -> Any:
+                return getattr(lib, "sgk_result_threshold_" + part)(h, ind)
+        else:
+            def get(part: str) -> Any:
+                fn = getattr(lib, "sgk_result_group_threshold_" + part)
+                return fn(h, ind, group, k)
+        op = _text(get("op"))
+        if op is None:
+            return None
+        return {"op": op, "target": _num(get("target")),
+                "amber": _num(get("amber")), "source": _text(get("source")),
+                "label": _text(get("label"))}
+
     def _cell(self, ind: int, group: int, k: int, key: str) -> Breakdown:
         lib, h = self._lib, self._h
         has = lib.sgk_result_has_value(h, ind, group, k)
@@ -733,7 +760,8 @@ class Engine:
             numerator=_num(lib.sgk_result_numerator(h, ind, group, k)),
             denominator=_num(lib.sgk_result_denominator(h, ind, group, k)),
             status=_text(lib.sgk_status_name(
-                lib.sgk_result_status(h, ind, group, k))))
+                lib.sgk_result_status(h, ind, group, k))),
+            threshold=self._threshold(ind, group, k))
 
     def _read_results(self, h: _EngineP) -> Results:
         lib = self._lib
@@ -744,23 +772,13 @@ class Engine:
         out: List[Indicator] = []
         for i in range(lib.sgk_indicator_count()):
             total = self._cell(i, Group.TOTAL, 0, "")
-            op = _text(lib.sgk_result_threshold_op(h, i))
-            threshold = None
-            if op is not None:
-                threshold = {
-                    "op": op,
-                    "target": _num(lib.sgk_result_threshold_target(h, i)),
-                    "amber": _num(lib.sgk_result_threshold_amber(h, i)),
-                    "source": _text(lib.sgk_result_threshold_source(h, i)),
-                    "label": _text(lib.sgk_result_threshold_label(h, i)),
-                }
             out.append(Indicator(
                 id=_text(lib.sgk_indicator_id(i)),
                 label=_text(lib.sgk_indicator_label(i)),
                 unit=_unit_name(lib.sgk_indicator_unit(i)),
                 value=total.value, numerator=total.numerator,
                 denominator=total.denominator, status=total.status,
-                threshold=threshold,
+                threshold=total.threshold,
                 benchmarks=[
                     Benchmark(_num(lib.sgk_result_benchmark_value(h, i, k)),
                               _text(lib.sgk_result_benchmark_label(h, i, k)))

@@ -62,16 +62,19 @@ static void number_cell(FILE *out, double v, int suppressed)
     report_csv_cell(out, buf, 0);
 }
 
-/* The threshold columns; blank for months, whose threshold may differ. */
+/* The threshold columns: what the row's status was judged against (a
+ * month's may differ from the period's). */
 static void threshold_cells(FILE *out, const sgk_engine *e, int ind,
-                            int group)
+                            int group, int k)
 {
-    const char *op = group == SGK_GROUP_MONTH ? NULL
-                                              : sgk_result_threshold_op(e, ind);
+    const char *op = sgk_result_group_threshold_op(e, ind, group, k);
     report_csv_cell(out, op, 0);
-    number_cell(out, op ? sgk_result_threshold_target(e, ind) : NAN, 0);
-    number_cell(out, op ? sgk_result_threshold_amber(e, ind) : NAN, 0);
-    report_csv_cell(out, op ? sgk_result_threshold_source(e, ind) : "", 0);
+    number_cell(out, sgk_result_group_threshold_target(e, ind, group, k), 0);
+    number_cell(out, sgk_result_group_threshold_amber(e, ind, group, k), 0);
+    report_csv_cell(out, op ? sgk_result_group_threshold_source(e, ind, group,
+                                                                k)
+                            : "",
+                    0);
 }
 
 static void write_row(FILE *out, const sgk_engine *e, const report_options *o,
@@ -92,7 +95,7 @@ static void write_row(FILE *out, const sgk_engine *e, const report_options *o,
     number_cell(out, c.num, c.suppressed);
     number_cell(out, c.den, c.suppressed && !isnan(c.den));
     report_csv_cell(out, report_status_word(c.status), 0);
-    threshold_cells(out, e, ind, group);
+    threshold_cells(out, e, ind, group, k);
     if (group == SGK_GROUP_TOTAL && sgk_result_benchmark_count(e, ind) > 0) {
         number_cell(out, sgk_result_benchmark_value(e, ind, 0), 0);
         report_csv_cell(out, sgk_result_benchmark_label(e, ind, 0), 0);
@@ -135,7 +138,7 @@ static void write_dq_rows(FILE *out, const sgk_engine *e)
                     0);
         number_cell(out, (double)sgk_dq_rows(e, k), 0);
         report_csv_cell(out, report_status_word(sgk_dq_status(e, k)), 0);
-        threshold_cells(out, e, ind, SGK_GROUP_TOTAL);
+        threshold_cells(out, e, ind, SGK_GROUP_TOTAL, 0);
         report_csv_cell(out, "", 0); /* benchmark, its label, note */
         report_csv_cell(out, "", 0);
         report_csv_cell(out, "", 0);

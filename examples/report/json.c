@@ -87,24 +87,72 @@ static void write_cell(FILE *out, const sgk_engine *e,
     }
 }
 
-static void write_threshold(FILE *out, const sgk_engine *e, int ind)
+static void write_threshold_object(FILE *out, const sgk_engine *e, int ind,
+                                   int group, int k)
 {
-    double amber = sgk_result_threshold_amber(e, ind);
-    if (!sgk_result_threshold_op(e, ind))
-        return;
-    fputs(",\n      \"threshold\": {\"op\": ", out);
-    json_string(out, sgk_result_threshold_op(e, ind));
+    double amber = sgk_result_group_threshold_amber(e, ind, group, k);
+    fputs("{\"op\": ", out);
+    json_string(out, sgk_result_group_threshold_op(e, ind, group, k));
     fputs(", \"target\": ", out);
-    json_number(out, sgk_result_threshold_target(e, ind));
+    json_number(out, sgk_result_group_threshold_target(e, ind, group, k));
     if (!isnan(amber)) {
         fputs(", \"amber\": ", out);
         json_number(out, amber);
     }
     fputs(", \"source\": ", out);
-    json_string(out, sgk_result_threshold_source(e, ind));
+    json_string(out, sgk_result_group_threshold_source(e, ind, group, k));
     fputs(", \"label\": ", out);
-    json_string(out, sgk_result_threshold_label(e, ind));
+    json_string(out, sgk_result_group_threshold_label(e, ind, group, k));
     fputc('}', out);
+}
+
+static void write_threshold(FILE *out, const sgk_engine *e, int ind)
+{
+    if (!sgk_result_threshold_op(e, ind))
+        return;
+    fputs(",\n      \"threshold\": ", out);
+    write_threshold_object(out, e, ind, SGK_GROUP_TOTAL, 0);
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int same_number(double a, double b)
+{
+    return a == b || (isnan(a) && isnan(b));
+}
+
+/* Whether month k was judged against other than the period's threshold:
+ * a threshold file can give a target from a date inside the period. */
+static int month_threshold_differs(const sgk_engine *e, int ind, int k)
+{
+    int g = SGK_GROUP_MONTH;
+    return !same_text(sgk_result_group_threshold_op(e, ind, g, k),
+                      sgk_result_threshold_op(e, ind)) ||
+           !same_number(sgk_result_group_threshold_target(e, ind, g, k),
+                        sgk_result_threshold_target(e, ind)) ||
+           !same_number(sgk_result_group_threshold_amber(e, ind, g, k),
+                        sgk_result_threshold_amber(e, ind)) ||
+           !same_text(sgk_result_group_threshold_source(e, ind, g, k),
+                      sgk_result_threshold_source(e, ind)) ||
+           !same_text(sgk_result_group_threshold_label(e, ind, g, k),
+                      sgk_result_threshold_label(e, ind));
+}
+
+/* A month's own threshold, only where it is not the period's: null when
+ * none applies to the month. */
+static void write_month_threshold(FILE *out, const sgk_engine *e, int ind,
+                                  int k)
+{
+    if (!month_threshold_differs(e, ind, k))
+        return;
+    fputs(", \"threshold\": ", out);
+    if (sgk_result_group_threshold_op(e, ind, SGK_GROUP_MONTH, k))
+        write_threshold_object(out, e, ind, SGK_GROUP_MONTH, k);
+    else
+        fputs("null", out);
 }
 
 static void write_benchmarks(FILE *out, const sgk_engine *e, int ind)
@@ -151,6 +199,7 @@ static void write_breakdowns(FILE *out, const sgk_engine *e,
             json_string(out, sgk_engine_month_label(e, k));
             fputs(", ", out);
             write_cell(out, e, o, ind, SGK_GROUP_MONTH, k);
+            write_month_threshold(out, e, ind, k);
             fputc('}', out);
         }
         fputs("\n      ]", out);

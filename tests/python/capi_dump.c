@@ -63,6 +63,21 @@ static void cell(const sgk_engine *e, int i, int g, int k, const char *key)
     putchar('\n');
 }
 
+static void month_threshold(const sgk_engine *e, int i, int k)
+{
+    int g = SGK_GROUP_MONTH;
+    if (!sgk_result_group_threshold_op(e, i, g, k))
+        return;
+    printf("month_threshold\t%s\t%s", sgk_indicator_id(i),
+           sgk_engine_month_label(e, k));
+    str(sgk_result_group_threshold_op(e, i, g, k));
+    num(sgk_result_group_threshold_target(e, i, g, k));
+    num(sgk_result_group_threshold_amber(e, i, g, k));
+    str(sgk_result_group_threshold_source(e, i, g, k));
+    str(sgk_result_group_threshold_label(e, i, g, k));
+    putchar('\n');
+}
+
 static void dump(const sgk_engine *e)
 {
     int i, k;
@@ -74,6 +89,8 @@ static void dump(const sgk_engine *e)
             cell(e, i, SGK_GROUP_TEAM, k, sgk_engine_team_name(e, k));
         for (k = 0; k < sgk_engine_month_count(e); k++)
             cell(e, i, SGK_GROUP_MONTH, k, sgk_engine_month_label(e, k));
+        for (k = 0; k < sgk_engine_month_count(e); k++)
+            month_threshold(e, i, k);
         if (sgk_result_threshold_op(e, i)) {
             printf("threshold\t%s", sgk_indicator_id(i));
             str(sgk_result_threshold_op(e, i));

@@ -53,14 +53,21 @@ def lib_env():
 # The normal form: a dict of plain tuples, the same whoever produced it.
 #   cells:      [(id, group, key, value, numerator, denominator, status)]
 #   thresholds: {id: (op, target, amber, source, label)}
+#   month_thresholds: {(id, month): (op, target, amber, source, label)}
+#               what each month's status was measured against, where any
 #   benchmarks: {id: [(value, label)]}
 #   inputs:     [(name, kind, read, used, rejected)]
 #   rejections: [(input, line, column, indicator, reason)]
 #   dropped:    int
 
 def _empty():
-    return {"cells": [], "thresholds": {}, "benchmarks": {}, "inputs": [],
+    return {"cells": [], "thresholds": {}, "month_thresholds": {},
+            "benchmarks": {}, "inputs": [],
             "rejections": [], "dropped": 0, "meta": {}, "dq": []}
+
+
+def _threshold_tuple(t):
+    return (t["op"], t["target"], t.get("amber"), t["source"], t["label"])
 
 
 def from_json(doc):
@@ -75,14 +82,18 @@ def from_json(doc):
             out["cells"].append((i, "team", c["team"], c["value"],
                                  c["numerator"], c["denominator"],
                                  c.get("status")))
+        t = ind.get("threshold")
+        if t:
+            out["thresholds"][i] = _threshold_tuple(t)
         for c in ind.get("by_month", []):
             out["cells"].append((i, "month", c["month"], c["value"],
                                  c["numerator"], c["denominator"],
                                  c.get("status")))
-        t = ind.get("threshold")
-        if t:
-            out["thresholds"][i] = (t["op"], t["target"], t.get("amber"),
-                                    t["source"], t["label"])
+            # A month without its own threshold had the indicator's.
+            m = c["threshold"] if "threshold" in c else t
+            if m:
+                out["month_thresholds"][(i, c["month"])] = \
+                    _threshold_tuple(m)
         if ind.get("benchmarks"):
             out["benchmarks"][i] = [(b["value"], b["label"])
                                     for b in ind["benchmarks"]]
@@ -116,6 +127,9 @@ def from_lines(text):
         elif f[0] == "threshold":
             out["thresholds"][f[1]] = (f[2], num(f[3]), num(f[4]), s(f[5]),
                                        s(f[6]))
+        elif f[0] == "month_threshold":
+            out["month_thresholds"][(f[1], f[2])] = (
+                f[3], num(f[4]), num(f[5]), s(f[6]), s(f[7]))
         elif f[0] == "meta":
             out["meta"][f[1]] = (s(f[2]), s(f[3]))
         elif f[0] == "benchmark":
@@ -150,10 +164,11 @@ def from_results(r):
         for c in ind.by_month:
             out["cells"].append((ind.id, "month", c.key, c.value,
                                  c.numerator, c.denominator, c.status))
+            if c.threshold:
+                out["month_thresholds"][(ind.id, c.key)] = \
+                    _threshold_tuple(c.threshold)
         if ind.threshold:
-            t = ind.threshold
-            out["thresholds"][ind.id] = (t["op"], t["target"], t["amber"],
-                                         t["source"], t["label"])
+            out["thresholds"][ind.id] = _threshold_tuple(ind.threshold)
         if ind.benchmarks:
             out["benchmarks"][ind.id] = [(b.value, b.label)
                                          for b in ind.benchmarks]

@@ -48,6 +48,13 @@ local ok, err = pcall(function()
       line("cell", ind.id, "month", c.key, num(c.value), num(c.numerator),
            num(c.denominator), s(c.status))
     end
+    for _, c in ipairs(ind.by_month) do
+      local t = c.threshold
+      if t then
+        line("month_threshold", ind.id, c.key, t.op, num(t.target),
+             num(t.amber), s(t.source), s(t.label))
+      end
+    end
     local t = ind.threshold
     if t then
       line("threshold", ind.id, t.op, num(t.target), num(t.amber),

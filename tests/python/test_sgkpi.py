@@ -192,6 +192,14 @@ class SameNumbers(unittest.TestCase):
         self.assertTrue(got["rejections"])
         self.assertTrue(got["thresholds"])
         self.assertIn(None, [c[3] for c in got["cells"]])
+        # months measured against thresholds of their own (config file)
+        mt = got["month_thresholds"]
+        self.assertEqual([mt.get(("ca_overdue", m), (None,))[:2]
+                          for m in ("2021-04", "2021-05", "2021-06")],
+                         [("<=", 0), ("<=", 0), ("<=", 5)])
+        self.assertEqual([("sa_timeliness", m) in mt
+                          for m in ("2021-04", "2021-05", "2021-06")],
+                         [False, False, True])
         self.assertEqual(cli["sgkpi_version"], sgkpi.version_string(LIB))
 
     def test_same_as_c_api(self):
