@@ -47,9 +47,25 @@ void sgk__cp_plans_2_years_plus(sgk__calc *c)
     }
 }
 
-static void open_at(sgk__calc *c, const sgk__fact *f, int p)
+/* The latest start that has reached two years by `on`: every start on or
+ * before it has, every later one has not, because adding two years never
+ * puts a later day before an earlier one.  Found once per period, where
+ * testing each plan's anniversary took a calendar conversion per plan and
+ * period. */
+static sgk__day latest_two_years(sgk__day on)
 {
-    int reached = reached_two_years(f, c->to[p]);
+    sgk__day s = sgk__day_add_years(on, -2);
+    while (sgk__day_add_years(s + 1, 2) <= on)
+        s++;
+    while (sgk__day_add_years(s, 2) > on)
+        s--;
+    return s;
+}
+
+static void open_at(sgk__calc *c, const sgk__fact *f, int p,
+                    const sgk__day *latest)
+{
+    int reached = f->d[0] <= latest[p];
     sgk__tally(c, p, f->team, reached, 1);
     if (reached && p == 0)
         sgk__calc_exception(c, f, f->d[0], c->to[0] - f->d[0]);
@@ -57,18 +73,27 @@ static void open_at(sgk__calc *c, const sgk__fact *f, int p)
 
 void sgk__cp_open_2_years_plus(sgk__calc *c)
 {
+    sgk__day *latest = sgk__malloc(&c->e->mem, (size_t)c->nperiods *
+                                                   sizeof *latest);
     size_t i;
     int p;
+    if (!latest) {
+        c->status = SGK_E_NOMEM;
+        return;
+    }
+    for (p = 0; p < c->nperiods; p++)
+        latest[p] = latest_two_years(c->to[p]);
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         if (SGK__IS_BAD(f, SGK__BAD_D1))
             continue;
         if (f->d[0] <= c->to[0] && f->d[1] > c->to[0])
-            open_at(c, f, 0);
+            open_at(c, f, 0, latest);
         for (p = sgk__month_from(c, f->d[0]);
              p < c->nperiods && c->to[p] < f->d[1]; p++)
-            open_at(c, f, p);
+            open_at(c, f, p, latest);
     }
+    sgk__free(&c->e->mem, latest);
 }
 
 /* Per child: the earliest start of any plan (scratch_day), the same in
