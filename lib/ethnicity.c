@@ -15,6 +15,7 @@
  * blank; between two rows of the same rank the first (input, then line)
  * wins.  Two different ethnic groups for one child are a computed
  * rejection of the later row, naming the line the first came from. */
+#include <stdlib.h>
 #include <string.h>
 #include "family.h"
 
@@ -128,37 +129,13 @@ static void walk_init(walk *w, const struct sgk_engine *e)
                          (k == SGK_KIND_WORKFORCE ? 0 : e->facts[k].len);
 }
 
-/* The next fact in walk order, or NULL after the last; *flat counts them
- * from 0 as walk_at numbers them. */
-typedef struct cursor {
-    int kind;
-    size_t i, flat;
-} cursor;
-
-static const sgk__fact *walk_next(const walk *w, cursor *cur)
-{
-    while (cur->kind < SGK_KIND_COUNT &&
-           cur->i >= w->base[cur->kind + 1] - w->base[cur->kind]) {
-        cur->kind++;
-        cur->i = 0;
-    }
-    if (cur->kind >= SGK_KIND_COUNT)
-        return NULL;
-    cur->flat++;
-    return (const sgk__fact *)w->e->facts[cur->kind].items + cur->i++;
-}
-
+/* The fact with walk number i. */
 static const sgk__fact *walk_at(const walk *w, size_t i)
 {
     int k = 1;
     while (i >= w->base[k + 1])
         k++;
     return (const sgk__fact *)w->e->facts[k].items + (i - w->base[k]);
-}
-
-static int has_column(const struct sgk_engine *e, const sgk__fact *f)
-{
-    return sgk__input_field(e, f, SGK__COL_ETHNICITY) >= 0;
 }
 
 /* Records f (walk number i) as the child's deciding row. */
@@ -170,14 +147,17 @@ static void decide_on(sgk__shared *sh, const sgk__fact *f, size_t i)
 }
 
 /* Picks each child's deciding row; 0 when no input read has an ethnicity
- * column.  Rows are visited in (input, line) order, input by input: each
- * input's facts are one run, in line order, in its kind's array, because
- * facts are appended as they are read and a merge appends the later
- * inputs' after the earlier ones' (duplicates, moved to the end, are
- * skipped).  The first row of the best rank then wins by coming first,
- * and each row is compared with the child's code so far, kept in a small
- * array, rather than with the deciding row itself, which could be
- * anywhere in memory. */
+ * column, -1 when memory ran out.  Rows are visited in (input, line)
+ * order, input by input: each input's facts are one run, in line order, in
+ * its kind's array, because facts are appended as they are read and a
+ * merge appends the later inputs' after the earlier ones' (duplicates,
+ * moved to the end, are skipped).  The first row of the best rank then
+ * wins by coming first, and each row is compared with the child's code so
+ * far, kept in a small array, rather than with the deciding row itself,
+ * which could be anywhere in memory.  The first ethnic group decides and
+ * nothing outranks it, so a row with another group is a conflict as soon
+ * as it is seen: its walk number goes on sh->ethnicity_conflicts, and
+ * reporting needs no second look at every row. */
 static int decide(const sgk__calc *c, const walk *w, sgk__shared *sh)
 {
     const struct sgk_engine *e = c->e;
@@ -192,30 +172,48 @@ static int decide(const sgk__calc *c, const walk *w, sgk__shared *sh)
         facts = e->facts[k].items;
         for (; at[k] < e->facts[k].len && facts[at[k]].input == in; at[k]++) {
             const sgk__fact *f = &facts[at[k]];
+            uint32_t *conflict;
             if ((f->flags & SGK__FLAG_DUPLICATE) ||
                 input->field_of_col[SGK__COL_ETHNICITY] < 0)
                 continue;
             any = 1;
             if (sh->ethnicity_row[f->child] == 0 ||
-                rank(code_of(f)) > rank(sh->ethnicity_code[f->child]))
+                rank(code_of(f)) > rank(sh->ethnicity_code[f->child])) {
                 decide_on(sh, f, w->base[k] + at[k]);
+                continue;
+            }
+            if (rank(code_of(f)) != 3 ||
+                sh->ethnicity_code[f->child] == code_of(f))
+                continue;
+            if (!(conflict = sgk__vec_push(&e->mem,
+                                           &sh->ethnicity_conflicts)))
+                return -1;
+            *conflict = (uint32_t)(w->base[k] + at[k]);
         }
     }
     return any;
 }
 
-/* A second, different ethnic group for a child is reported on its row. */
+static int by_number(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A second, different ethnic group for a child is reported on its row,
+ * in walk order (kind by kind), where decide found them input by
+ * input. */
 static void report_conflicts(sgk__calc *c, const walk *w)
 {
-    cursor cur = {1, 0, 0};
-    const sgk__fact *f, *b;
-    while (c->status == 0 && (f = walk_next(w, &cur)) != NULL) {
-        /* Cheapest first: most rows agree with the deciding one. */
-        if ((f->flags & SGK__FLAG_DUPLICATE) || rank(code_of(f)) != 3 ||
-            c->shared->ethnicity_code[f->child] == code_of(f) ||
-            !has_column(c->e, f))
-            continue;
-        b = walk_at(w, c->shared->ethnicity_row[f->child] - 1);
+    sgk__vec *found = &c->shared->ethnicity_conflicts;
+    const uint32_t *at = found->items;
+    size_t k;
+    if (found->len > 1)
+        qsort(found->items, found->len, sizeof *at, by_number);
+    for (k = 0; c->status == 0 && k < found->len; k++) {
+        const sgk__fact *f = walk_at(w, at[k]);
+        const sgk__fact *b = walk_at(w, c->shared->ethnicity_row[f->child] -
+                                            1);
         sgk__calc_reject(c, f, sgk__input_field(c->e, f, SGK__COL_ETHNICITY),
                          "ethnicity %s differs from %s given for the same "
                          "child on line %lu of %s, which is used",
@@ -237,11 +235,12 @@ static int deciding_rows(sgk__calc *c, const walk *w)
     sh->ethnicity_row = sgk__calloc(&c->e->mem, n, sizeof(uint32_t));
     sh->ethnicity_code = sgk__malloc(&c->e->mem, n);
     sh->ethnicity_team = sgk__malloc(&c->e->mem, n * sizeof(uint32_t));
-    if (!sh->ethnicity_row || !sh->ethnicity_code || !sh->ethnicity_team) {
+    sgk__vec_init(&sh->ethnicity_conflicts, sizeof(uint32_t));
+    if (!sh->ethnicity_row || !sh->ethnicity_code || !sh->ethnicity_team ||
+        (sh->ethnicity_any = decide(c, w, sh)) < 0) {
         c->status = SGK_E_NOMEM;
         return 0;
     }
-    sh->ethnicity_any = decide(c, w, sh);
     return 1;
 }
 

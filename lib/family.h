@@ -142,6 +142,8 @@ typedef struct sgk__shared {
     uint8_t *ethnicity_code;   /* [child] that row's code and team, */
     uint32_t *ethnicity_team;  /* valid where ethnicity_row is not 0 */
     int ethnicity_any;
+    sgk__vec ethnicity_conflicts; /* walk numbers of rows naming another
+                                     ethnic group than the deciding row */
     sgk__day *cla_states;  /* [period * children in care + row] */
     int cla_states_ready;
     /* What the children in care indicators find alike in the rows and
