@@ -17,59 +17,69 @@
  *   months before.  DfE children in need census.
  *
  * Children are matched across extracts by their interned id: the engine
- * keeps one pool of child ids for every kind.  Joins sort keys of
- * (child, date) once, so every measure is n log n in the rows.
+ * keeps one pool of child ids for every kind.  Joins group the other
+ * side's dates by child in two linear passes (by_child), so every measure
+ * is linear in the rows and children.
  *
  * Referral fact layout (lib/referrals.c): d[0] referral_date, d[1]
  * decision_date, code the NFA flag (0 blank, 1 yes, 2 no), num the Annex A
  * "Number of Referrals in Last 12 Months" (-1 when blank). */
 #include "family.h"
-#include "sort.h"
 
 enum { NFA_YES = 1 };
 
-/* (child, day) packed so that plain integer order is child then day. */
-static uint64_t key(uint32_t child, sgk__day d)
+/* Each child's dates from one date slot of a kind's facts (duplicates
+ * left out, blanks skipped), grouped by child with a counting pass: child
+ * x's are dates[at[x] .. at[x + 1]), in no particular order.  Every
+ * question asked of them (is there one in a window, or after a day) needs
+ * no order, and a child has few, so looking through them all costs less
+ * than searching a sorted array of every child's, and the grouping less
+ * than that sort. */
+typedef struct by_child {
+    uint32_t *at;     /* [children + 2] */
+    sgk__day *dates;
+} by_child;
+
+static void by_child_free(sgk__calc *c, by_child *g)
 {
-    return (uint64_t)child << 32 | ((uint32_t)d ^ 0x80000000u);
+    sgk__free(&c->e->mem, g->at);
+    sgk__free(&c->e->mem, g->dates);
 }
 
-/* Sorted keys of every fact of a kind whose date slot `slot` is set.
- * NULL with c->status set when memory runs out; *n is the count. */
-static uint64_t *sorted_keys(sgk__calc *c, int kind, int slot, size_t *n)
+/* 0, or SGK_E_NOMEM with c->status set (and nothing to free). */
+static int group_dates(sgk__calc *c, int kind, int slot, by_child *g)
 {
     const sgk__fact *f = c->e->facts[kind].items;
-    size_t len = sgk__facts_unique(c->e, kind); /* duplicates left out */
-    uint64_t *k = sgk__malloc(&c->e->mem, (len ? len : 1) * sizeof *k);
-    size_t i;
-    *n = 0;
-    if (!k) {
+    size_t len = sgk__facts_unique(c->e, kind), i; /* duplicates left out */
+    size_t nchildren = c->e->children.count, x;
+    g->at = sgk__calloc(&c->e->mem, nchildren + 2, sizeof *g->at);
+    g->dates = sgk__malloc(&c->e->mem, (len ? len : 1) * sizeof *g->dates);
+    if (!g->at || !g->dates) {
+        by_child_free(c, g);
         c->status = SGK_E_NOMEM;
-        return NULL;
+        return SGK_E_NOMEM;
     }
+    /* Counted two on, so that after the sums at[x + 1] is where x's
+     * dates start, and after the fill where they end. */
     for (i = 0; i < len; i++)
         if (f[i].d[slot] != SGK__NO_DATE)
-            k[(*n)++] = key(f[i].child, f[i].d[slot]);
-    if (sgk__sort_keys(&c->e->mem, k, NULL, *n) != 0) {
-        sgk__free(&c->e->mem, k);
-        c->status = SGK_E_NOMEM;
-        return NULL;
-    }
-    return k;
+            g->at[f[i].child + 2]++;
+    for (x = 2; x < nchildren + 2; x++)
+        g->at[x] += g->at[x - 1];
+    for (i = 0; i < len; i++)
+        if (f[i].d[slot] != SGK__NO_DATE)
+            g->dates[g->at[f[i].child + 1]++] = f[i].d[slot];
+    return 0;
 }
 
-/* The first position whose key is >= want (n if none). */
-static size_t lower_bound(const uint64_t *k, size_t n, uint64_t want)
+/* Whether child x has a date from `lo` to `hi`, both included. */
+static int any_within(const by_child *g, uint32_t x, sgk__day lo, sgk__day hi)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (k[mid] < want)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    uint32_t j;
+    for (j = g->at[x]; j < g->at[x + 1]; j++)
+        if (g->dates[j] >= lo && g->dates[j] <= hi)
+            return 1;
+    return 0;
 }
 
 static int in_period(const sgk__calc *c, const sgk__fact *f)
@@ -102,27 +112,25 @@ static void to_assessment_by_nfa(sgk__calc *c)
 void sgk__referral_to_assessment(sgk__calc *c)
 {
     int64_t window = c->e->options[SGK_OPT_REFERRAL_WINDOW];
-    uint64_t *k;
-    size_t n, i;
+    by_child starts;
+    size_t i;
     if (!c->e->kind_seen[SGK_KIND_ASSESSMENTS]) {
         to_assessment_by_nfa(c);
         return;
     }
     /* d[1] is the assessment's own start date, whatever its type. */
-    if (!(k = sorted_keys(c, SGK_KIND_ASSESSMENTS, 1, &n)))
+    if (group_dates(c, SGK_KIND_ASSESSMENTS, 1, &starts) != 0)
         return;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        size_t at;
-        int followed;
         if (!in_period(c, f))
             continue;
-        at = lower_bound(k, n, key(f->child, f->d[0]));
-        followed = at < n && k[at] >> 32 == f->child &&
-                   k[at] <= key(f->child, (sgk__day)(f->d[0] + window));
-        sgk__tally_event(c, f->d[0], f->team, followed, 1);
+        sgk__tally_event(c, f->d[0], f->team,
+                         any_within(&starts, f->child, f->d[0],
+                                    (sgk__day)(f->d[0] + window)),
+                         1);
     }
-    sgk__free(&c->e->mem, k);
+    by_child_free(c, &starts);
 }
 
 /* ---- ia_per_10k --------------------------------------------------------- */
@@ -186,36 +194,45 @@ static int count_mode(const sgk__calc *c)
 /* Annex A gives, on every row of a child, the referrals in the 12 months
  * before the child's LATEST referral (0 when none); it says nothing about
  * the child's earlier rows, for which only the extract's history counts. */
-static int counted_by_annex_a(const sgk__calc *c, const sgk__fact *f,
-                              const uint64_t *k, size_t n)
+static int counted_by_annex_a(const sgk__fact *f, const by_child *g)
 {
-    size_t after = lower_bound(k, n, key(f->child, f->d[0] + 1));
-    int latest = after == n || k[after] >> 32 != f->child;
+    int latest = !any_within(g, f->child, f->d[0] + 1, SGK__NO_DATE - 1);
     return latest && f->num >= 1;
+}
+
+/* The child's latest referral on a day before f's, or SGK__NO_DATE. */
+static sgk__day latest_before(const sgk__fact *f, const by_child *g)
+{
+    sgk__day best = SGK__NO_DATE;
+    uint32_t j;
+    for (j = g->at[f->child]; j < g->at[f->child + 1]; j++)
+        if (g->dates[j] < f->d[0] &&
+            (best == SGK__NO_DATE || g->dates[j] > best))
+            best = g->dates[j];
+    return best;
 }
 
 void sgk__re_referral_rate(sgk__calc *c)
 {
     int annex = count_mode(c);
-    uint64_t *k;
-    size_t n, i;
-    if (!(k = sorted_keys(c, SGK_KIND_REFERRALS, 0, &n)))
+    by_child days;
+    size_t i;
+    if (group_dates(c, SGK_KIND_REFERRALS, 0, &days) != 0)
         return;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
-        size_t at;
+        sgk__day before;
         int again;
         if (!in_period(c, f) || SGK__IS_BAD(f, SGK__BAD_NUM))
             continue;
-        /* The child's latest referral on an earlier day. */
-        at = lower_bound(k, n, key(f->child, f->d[0]));
-        again = at > 0 && k[at - 1] >> 32 == f->child &&
-                k[at - 1] >= key(f->child, sgk__day_add_years(f->d[0], -1));
+        before = latest_before(f, &days);
+        again = before != SGK__NO_DATE &&
+                before >= sgk__day_add_years(f->d[0], -1);
         if (!again && annex)
-            again = counted_by_annex_a(c, f, k, n);
+            again = counted_by_annex_a(f, &days);
         sgk__tally_event(c, f->d[0], f->team, again, 1);
     }
-    sgk__free(&c->e->mem, k);
+    by_child_free(c, &days);
     if (annex)
         c->note = "the extract holds no referrals before the period, so the "
                   "Annex A column 'Number of Referrals in Last 12 Months' (1 "
