@@ -161,16 +161,17 @@ static const uint32_t *shared_loads(sgk__calc *c, const held *h, size_t n,
         c->shared->case_loads = c->shared->case_load_teams = NULL;
         return NULL; /* each indicator works them out instead */
     }
-    for (p = 0; p < c->nperiods; p++)
-        for (r = 0, i = 0; i < n; r++) {
+    /* Run by run, each found once for every as-at date. */
+    for (r = 0, i = 0; i < n; r++, i = j) {
+        j = run_end(h, n, i);
+        for (p = 0; p < c->nperiods; p++) {
             size_t at = (size_t)p * *runs + r;
             uint32_t team = 0;
-            j = run_end(h, n, i);
             c->shared->case_loads[at] = caseload(h + i, j - i, c->to[p],
                                                  &team);
             c->shared->case_load_teams[at] = team;
-            i = j;
         }
+    }
     *teams = c->shared->case_load_teams;
     return c->shared->case_loads;
 }
