@@ -324,14 +324,35 @@ static void period_states(sgk__calc *c, const uint32_t *order, int p,
         report_cohort_breaks(c, ep, order, nep, p);
 }
 
+/* Judges row f (row i) in every period against the child's states.  A
+ * child not looked after at T counts in none of the indicators here (the
+ * cohort is looked after too), so is not judged. */
+static void judge_row(sgk__calc *c, judge_fn judge, const sgk__fact *f,
+                      size_t i, int rep)
+{
+    const sgk__day *states = c->shared->cla_states;
+    int p;
+    for (p = 0; p < c->nperiods; p++) {
+        sgk__day st = states[(size_t)p * c->nfacts + i];
+        int met = 0;
+        if (!(st & ST_EPISODES))
+            st = row_state(c, f, p, rep && p == 0);
+        if ((st & ST_LOOKED_AFTER) && judge(c, f, st, p, &met))
+            sgk__tally(c, p, f->team, met, 1);
+    }
+}
+
 /* One indicator over every period: each child's row (the last one when a
- * child has several) is judged against the child's state. */
+ * child has several) is judged against the child's state.  Row by row,
+ * every period of a row at once: only period 0 reports, so what is
+ * reported comes out in the same order as period by period. */
 static void run_children(sgk__calc *c, judge_fn judge, int cohort)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
     const uint32_t *order;
     size_t i;
-    int p;
+    /* What every indicator here finds alike only the first reports. */
+    int rep = c->record && !c->shared->cla_rows_reported;
     if (c->nfacts == 0)
         return; /* no children: nothing to say about their episodes */
     if (!c->e->kind_seen[SGK_KIND_CLA_EPISODES])
@@ -353,31 +374,15 @@ static void run_children(sgk__calc *c, judge_fn judge, int cohort)
     }
     for (i = 0; i < c->nfacts; i++)
         c->scratch[c->facts[i].child] = (uint32_t)i + 1;
-    for (p = 0; p < c->nperiods && c->status == 0; p++) {
-        /* Only period 0 reports, and what every indicator here finds
-         * alike only the first of them. */
-        int rep = c->record && p == 0 && !c->shared->cla_rows_reported;
-        sgk__day *states = c->shared->cla_states + (size_t)p * c->nfacts;
-        period_states(c, order, p, c->record && p == 0 && cohort &&
-                                   !c->shared->cla_breaks_reported);
-        if (c->status)
-            break;
-        for (i = 0; i < c->nfacts; i++) {
-            const sgk__fact *f = &c->facts[i];
-            sgk__day st = states[i];
-            int met = 0;
-            if (c->scratch[f->child] != i + 1) {
-                if (rep)
-                    sgk__calc_reject_for(c, f, -1, IND_ALL, "the child has "
-                                         "a later row in the extract, "
-                                         "which is used");
-                continue;
-            }
-            if (!(st & ST_EPISODES))
-                st = row_state(c, f, p, rep);
-            if (judge(c, f, st, p, &met))
-                sgk__tally(c, p, f->team, met, 1);
-        }
+    period_states(c, order, 0, c->record && cohort &&
+                               !c->shared->cla_breaks_reported);
+    for (i = 0; i < c->nfacts && c->status == 0; i++) {
+        const sgk__fact *f = &c->facts[i];
+        if (c->scratch[f->child] == i + 1)
+            judge_row(c, judge, f, i, rep);
+        else if (rep)
+            sgk__calc_reject_for(c, f, -1, IND_ALL, "the child has a later "
+                                 "row in the extract, which is used");
     }
     if (c->status == 0) {
         c->shared->cla_states_ready = 1;
