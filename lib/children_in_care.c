@@ -128,32 +128,77 @@ void sgk__cla_children_ingest(sgk__row *row, sgk__fact *f)
 
 /* ---- Episode history --------------------------------------------------- */
 
+/* A child's episodes beyond this many are put in order by a radix sort:
+ * an insertion sort would take time growing with the square of them. */
+#define SHORT_HISTORY 64
+
+/* Puts order[0..n) in start order, ties keeping their order: most often
+ * by an insertion sort, as a child has few episodes, usually already in
+ * order.  0, or SGK_E_NOMEM (order then unchanged). */
+static int by_start(const sgk__mem *mem, const sgk__fact *ep,
+                    uint32_t *order, size_t n)
+{
+    uint64_t *keys;
+    size_t i, j;
+    int rc;
+    if (n <= SHORT_HISTORY) {
+        for (i = 1; i < n; i++) {
+            uint32_t x = order[i];
+            sgk__day d = ep[x].d[0];
+            for (j = i; j > 0 && ep[order[j - 1]].d[0] > d; j--)
+                order[j] = order[j - 1];
+            order[j] = x;
+        }
+        return 0;
+    }
+    if (!(keys = sgk__malloc(mem, n * sizeof *keys)))
+        return SGK_E_NOMEM;
+    for (i = 0; i < n; i++)
+        keys[i] = (uint32_t)ep[order[i]].d[0] ^ 0x80000000u;
+    rc = sgk__sort_keys(mem, keys, order, n); /* stable */
+    sgk__free(mem, keys);
+    return rc;
+}
+
 /* Episode indices in order of child, then start, so each child's history
- * is one run: sorted once per compute and shared by every indicator here
- * (the compute frees it).  NULL with c->status set when memory ran out,
- * or for no episodes. */
+ * is one run: made once per compute and shared by every indicator here
+ * (the compute frees it).  Grouped by child with a counting pass, in row
+ * order, then each child's run put in start order, so episodes starting
+ * the same day keep their row order.  NULL with c->status set when memory
+ * ran out, or for no episodes. */
 static const uint32_t *sort_episodes(sgk__calc *c, const sgk__fact *ep,
                                      size_t n)
 {
-    uint64_t *keys;
-    uint32_t *order;
-    size_t i;
+    size_t nchildren = c->e->children.count, i, x, begin;
+    uint32_t *at, *order;
+    int rc = 0;
     if (n == 0 || c->shared->episode_order)
         return c->shared->episode_order;
-    keys = sgk__malloc(&c->e->mem, n * sizeof *keys);
+    at = sgk__calloc(&c->e->mem, nchildren + 1, sizeof *at);
     order = sgk__malloc(&c->e->mem, n * sizeof *order);
-    for (i = 0; keys && order && i < n; i++) {
-        keys[i] = (uint64_t)ep[i].child << 32 |
-                  ((uint32_t)ep[i].d[0] ^ 0x80000000u);
-        order[i] = (uint32_t)i;
-    }
-    /* Stable, so episodes starting the same day keep their row order. */
-    if (!keys || !order || sgk__sort_keys(&c->e->mem, keys, order, n) != 0) {
+    if (!at || !order) {
+        sgk__free(&c->e->mem, at);
         sgk__free(&c->e->mem, order);
-        order = NULL;
         c->status = SGK_E_NOMEM;
+        return NULL;
     }
-    sgk__free(&c->e->mem, keys);
+    /* Counted one on, so that after the sums at[x] is where child x's
+     * run starts, and after the fill where it ends. */
+    for (i = 0; i < n; i++)
+        at[ep[i].child + 1]++;
+    for (x = 1; x < nchildren; x++)
+        at[x] += at[x - 1];
+    for (i = 0; i < n; i++)
+        order[at[ep[i].child]++] = (uint32_t)i;
+    for (x = 0, begin = 0; x < nchildren && rc == 0; begin = at[x++])
+        if (at[x] - begin > 1)
+            rc = by_start(&c->e->mem, ep, order + begin, at[x] - begin);
+    sgk__free(&c->e->mem, at);
+    if (rc) {
+        sgk__free(&c->e->mem, order);
+        c->status = SGK_E_NOMEM;
+        return NULL;
+    }
     c->shared->episode_order = order;
     return order;
 }
