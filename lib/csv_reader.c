@@ -90,43 +90,51 @@ static void copy_field(char *dst, const char *src, size_t len)
     }
 }
 
-/* Everything on_field does only now and then: a full buffer, a stop.
- * Kept out of line so the usual path needs few registers. */
+/* Files field i, its first `keep` bytes copied.  The copy comes last, so
+ * that a long field's memcpy is a tail call and the usual path saves no
+ * registers. */
+static inline void store_field(sgk__reader *r, size_t i, const char *data,
+                               size_t keep)
+{
+    char *dst = r->buf + r->buflen;
+    r->view[i].data = dst;
+    r->view[i].len = keep;
+    r->buflen += keep;
+    r->nfields = i + 1;
+    copy_field(dst, data, keep);
+}
+
+/* A field that needs more room first, or comes after a stop.  Kept out of
+ * line, and reached by a tail call, so the usual path makes no call. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int field_unusual(sgk__reader *r, size_t keep)
+static void field_unusual(sgk__reader *r, const char *data, size_t keep)
 {
     if (r->status)
-        return 1;
+        return;
     if (make_room(r, keep) != 0) {
         r->status = SGK_E_NOMEM;
-        return 1;
+        return;
     }
-    return 0;
+    store_field(r, r->nfields, data, keep);
 }
 
 static void on_field(void *data, size_t len, void *ctx)
 {
     sgk__reader *r = ctx;
     size_t i = r->nfields, keep = len;
-    sgk__field *v;
     /* Columns no indicator reads (free-text notes, say) are not copied;
      * nonblank only needs their length. */
     if (i < r->nwanted && !r->wanted[i]) {
         r->nonblank |= len;
         keep = 0;
     }
-    if ((i >= r->capfields ||
-         r->buflen + keep + READER_SLACK > r->bufcap) &&
-        field_unusual(r, keep))
+    if (i >= r->capfields || r->buflen + keep + READER_SLACK > r->bufcap) {
+        field_unusual(r, data, keep);
         return;
-    v = &r->view[i];
-    v->data = r->buf + r->buflen;
-    v->len = keep;
-    copy_field(r->buf + r->buflen, data, keep);
-    r->buflen += keep;
-    r->nfields = i + 1;
+    }
+    store_field(r, i, data, keep);
 }
 
 static void clear_record(sgk__reader *r)
