@@ -3,6 +3,8 @@
 #define SGK_ALLOC_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include "sgkpi.h"
 
 typedef struct sgk__mem {
@@ -48,6 +50,32 @@ void sgk__vec_free(const sgk__mem *mem, sgk__vec *v);
 void *sgk__csvbuf_new(const sgk__mem *mem, size_t size);
 void *sgk__csvbuf_realloc(void *ptr, size_t size);
 void sgk__csvbuf_free(void *ptr);
+
+/* Copies len bytes that do not overlap.  Ids, names and codes are a few
+ * bytes, for which a call to memcpy costs more than the copy, so up to 16
+ * are moved with two overlapping loads and stores. */
+static inline void sgk__copy_short(char *dst, const char *src, size_t len)
+{
+    uint64_t a, b;
+    uint32_t c, d;
+    if (len >= 8 && len <= 16) {
+        memcpy(&a, src, 8);
+        memcpy(&b, src + len - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + len - 8, &b, 8);
+    } else if (len >= 4 && len < 8) {
+        memcpy(&c, src, 4);
+        memcpy(&d, src + len - 4, 4);
+        memcpy(dst, &c, 4);
+        memcpy(dst + len - 4, &d, 4);
+    } else if (len > 16) {
+        memcpy(dst, src, len);
+    } else {
+        size_t i;
+        for (i = 0; i < len; i++)
+            dst[i] = src[i];
+    }
+}
 
 /* Asks for the memory at p ahead of its use; only a hint, for loops
  * whose next reads land far apart in memory. */

@@ -55,7 +55,7 @@ int sgk__child_queue_add(const sgk__mem *mem, sgk__child_queue *q,
         ((sgk__fact *)facts->items)[fact].child = id;
         return 0;
     }
-    memcpy(q->text + q->used, s, len);
+    sgk__copy_short(q->text + q->used, s, len);
     q->fact[q->n] = fact;
     q->hash[q->n] = h;
     q->len[q->n] = (uint32_t)len;

@@ -39,11 +39,9 @@ static int grow(const sgk__mem *mem, void **p, size_t *cap, size_t want,
     return 0;
 }
 
-/* Room for one more field of len bytes.  The buffer keeps
- * READER_SLACK bytes spare past the text so short fields can be copied
- * with whole-word stores; when it moves, the views already filled move
- * with it. */
-#define READER_SLACK 16
+/* Room for one more field of len bytes, and a byte more, so that even a
+ * record of blank fields has a buffer for its views to point into.  When
+ * the buffer moves, the views already filled move with it. */
 static int make_room(sgk__reader *r, size_t len)
 {
     size_t i, at = 0, oldcap = r->bufcap;
@@ -51,9 +49,9 @@ static int make_room(sgk__reader *r, size_t len)
         grow(r->mem, (void **)&r->view, &r->capfields, r->nfields + 1,
              sizeof *r->view) != 0)
         return SGK_E_NOMEM;
-    if (r->buflen + len + READER_SLACK > r->bufcap &&
+    if (r->buflen + len >= r->bufcap &&
         grow(r->mem, (void **)&r->buf, &r->bufcap,
-             r->buflen + len + READER_SLACK, 1) != 0)
+             r->buflen + len + 1, 1) != 0)
         return SGK_E_NOMEM;
     /* The fields lie end to end, so their places follow from their
      * lengths; the old pointers may not even be compared once freed. */
@@ -63,31 +61,6 @@ static int make_room(sgk__reader *r, size_t len)
             at += r->view[i].len;
         }
     return 0;
-}
-
-/* Copies a field; most are a few bytes, for which a call to memcpy costs
- * more than the copy.  dst has READER_SLACK bytes to spare. */
-static void copy_field(char *dst, const char *src, size_t len)
-{
-    uint64_t a, b;
-    uint32_t c, d;
-    if (len >= 8 && len <= 16) {
-        memcpy(&a, src, 8);
-        memcpy(&b, src + len - 8, 8);
-        memcpy(dst, &a, 8);
-        memcpy(dst + len - 8, &b, 8);
-    } else if (len >= 4 && len < 8) {
-        memcpy(&c, src, 4);
-        memcpy(&d, src + len - 4, 4);
-        memcpy(dst, &c, 4);
-        memcpy(dst + len - 4, &d, 4);
-    } else if (len > 16) {
-        memcpy(dst, src, len);
-    } else {
-        size_t i;
-        for (i = 0; i < len; i++)
-            dst[i] = src[i];
-    }
 }
 
 /* Files field i, its first `keep` bytes copied.  The copy comes last, so
@@ -101,7 +74,7 @@ static inline void store_field(sgk__reader *r, size_t i, const char *data,
     r->view[i].len = keep;
     r->buflen += keep;
     r->nfields = i + 1;
-    copy_field(dst, data, keep);
+    sgk__copy_short(dst, data, keep);
 }
 
 /* A field that needs more room first, or comes after a stop.  Kept out of
@@ -130,7 +103,7 @@ static void on_field(void *data, size_t len, void *ctx)
         r->nonblank |= len;
         keep = 0;
     }
-    if (i >= r->capfields || r->buflen + keep + READER_SLACK > r->bufcap) {
+    if (i >= r->capfields || r->buflen + keep >= r->bufcap) {
         field_unusual(r, data, keep);
         return;
     }
