@@ -24,21 +24,62 @@
  * Referral fact layout (lib/referrals.c): d[0] referral_date, d[1]
  * decision_date, code the NFA flag (0 blank, 1 yes, 2 no), num the Annex A
  * "Number of Referrals in Last 12 Months" (-1 when blank). */
+#include <stdlib.h>
 #include "family.h"
 
 enum { NFA_YES = 1 };
 
 /* Each child's dates from one date slot of a kind's facts (duplicates
  * left out, blanks skipped), grouped by child with a counting pass: child
- * x's are dates[at[x] .. at[x + 1]), in no particular order.  Every
- * question asked of them (is there one in a window, or after a day) needs
- * no order, and a child has few, so looking through them all costs less
- * than searching a sorted array of every child's, and the grouping less
- * than that sort. */
+ * x's are dates[at[x] .. at[x + 1]).  Every question asked of them (is
+ * there one in a window, or after a day) needs no order, and a child has
+ * few, so looking through them all costs less than searching a sorted
+ * array of every child's, and the grouping less than that sort; only a
+ * child with more than LONG_RUN has them sorted, and searched. */
 typedef struct by_child {
     uint32_t *at;     /* [children + 2] */
     sgk__day *dates;
 } by_child;
+
+/* A child with more dates than this (a placeholder id such as "UNKNOWN"
+ * on thousands of rows, say) has them sorted and searched, so that no
+ * data can make the look-through quadratic. */
+#define LONG_RUN 64
+
+static int day_order(const void *a, const void *b)
+{
+    sgk__day x = *(const sgk__day *)a, y = *(const sgk__day *)b;
+    return (x > y) - (x < y);
+}
+
+static void sort_long_runs(by_child *g, size_t nchildren)
+{
+    size_t x;
+    for (x = 0; x < nchildren; x++)
+        if (g->at[x + 1] - g->at[x] > LONG_RUN)
+            qsort(g->dates + g->at[x], g->at[x + 1] - g->at[x],
+                  sizeof *g->dates, day_order);
+}
+
+/* In a long (sorted) run of child x's: the first place whose date is not
+ * before d. */
+static uint32_t first_not_before(const by_child *g, uint32_t x, sgk__day d)
+{
+    uint32_t lo = g->at[x], hi = g->at[x + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (g->dates[mid] < d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int is_long(const by_child *g, uint32_t x)
+{
+    return g->at[x + 1] - g->at[x] > LONG_RUN;
+}
 
 static void by_child_free(sgk__calc *c, by_child *g)
 {
@@ -69,6 +110,7 @@ static int group_dates(sgk__calc *c, int kind, int slot, by_child *g)
     for (i = 0; i < len; i++)
         if (f[i].d[slot] != SGK__NO_DATE)
             g->dates[g->at[f[i].child + 1]++] = f[i].d[slot];
+    sort_long_runs(g, nchildren);
     return 0;
 }
 
@@ -76,6 +118,10 @@ static int group_dates(sgk__calc *c, int kind, int slot, by_child *g)
 static int any_within(const by_child *g, uint32_t x, sgk__day lo, sgk__day hi)
 {
     uint32_t j;
+    if (is_long(g, x)) {
+        j = first_not_before(g, x, lo);
+        return j < g->at[x + 1] && g->dates[j] <= hi;
+    }
     for (j = g->at[x]; j < g->at[x + 1]; j++)
         if (g->dates[j] >= lo && g->dates[j] <= hi)
             return 1;
@@ -205,6 +251,10 @@ static sgk__day latest_before(const sgk__fact *f, const by_child *g)
 {
     sgk__day best = SGK__NO_DATE;
     uint32_t j;
+    if (is_long(g, f->child)) {
+        j = first_not_before(g, f->child, f->d[0]);
+        return j > g->at[f->child] ? g->dates[j - 1] : SGK__NO_DATE;
+    }
     for (j = g->at[f->child]; j < g->at[f->child + 1]; j++)
         if (g->dates[j] < f->d[0] &&
             (best == SGK__NO_DATE || g->dates[j] > best))
