@@ -413,8 +413,10 @@ SGK_API const char *sgk_result_threshold_label(const sgk_engine *engine,
 /* The threshold a group's status was judged against, as the five above:
  * for SGK_GROUP_TOTAL and every team, the whole period's; for month k, the
  * one in force on that month's last day (a threshold file can set
- * different targets for different dates), or none.  NULL or NaN when
- * none applies, or group or k is out of range. */
+ * different targets for different dates), or none.  A breakdown the
+ * indicator does not have (data quality by team or month, ethnicity by
+ * month) was judged against none.  NULL or NaN when none applies, or
+ * group or k is out of range. */
 SGK_API const char *sgk_result_group_threshold_op(const sgk_engine *engine,
                                                   int indicator, int group,
                                                   int k);

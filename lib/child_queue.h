@@ -4,8 +4,9 @@
  * are stored with their child id pending; every SGK__CHILD_QUEUE rows the
  * queue asks the memory system for all their slots, then all their
  * entries, and only then looks them up, so the misses overlap instead of
- * following one another.  Ids are handed out in row order, exactly as if
- * each row had been looked up when read. */
+ * following one another.  Ids are handed out in the order of the rows
+ * kept (a rejected row's child is not interned), whatever the thread
+ * count. */
 #ifndef SGK_CHILD_QUEUE_H
 #define SGK_CHILD_QUEUE_H
 

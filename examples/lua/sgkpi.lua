@@ -375,7 +375,7 @@ end
 local unit_names = {"percent", "count", "rate_per_10k", "average"}
 
 -- What a cell's status was measured against (a team's is the period's, a
--- month's the one in force at its end), or nil.
+-- month's the one in force at its end), or nil when none applies.
 local function threshold(lib, h, i, group, k)
   local op = str(lib.sgk_result_group_threshold_op(h, i, group, k))
   if not op then return nil end

@@ -391,7 +391,8 @@ class Breakdown:
     denominator: Optional[float]
     status: Optional[str]
     # What status was measured against: a team's is the period's; a
-    # month's is the one in force at its end, which may differ or be None.
+    # month's is the one in force at its end, which may differ.  None when
+    # none applies (a breakdown the indicator does not have, say).
     threshold: Optional[Dict[str, Any]] = None
 
 
@@ -736,8 +737,12 @@ class Engine:
                    k: int) -> Optional[Dict[str, Any]]:
         lib, h = self._lib, self._h
         if "sgk_result_group_threshold_op" in lib.sgk_missing:
-            if group == Group.MONTH:
-                return None  # an older library does not say
+            # An older library says only the period's, which its teams
+            # were measured against when they were measured at all.
+            if group == Group.MONTH or (group == Group.TEAM and
+                                        lib.sgk_result_status(h, ind, group,
+                                                              k) == 0):
+                return None
             def get(part: str) -> Any:
                 return getattr(lib, "sgk_result_threshold_" + part)(h, ind)
         else:
