@@ -1,6 +1,7 @@
 /* Instruction counts under callgrind: noise-free, so a 2% change is real.
  * Compares the bare parse (this program, --bare-only) with sgkpi-report
- * writing JSON with every breakdown, on the same files. */
+ * writing JSON with every breakdown, on the same files; the least reader
+ * (--least-only) is shown between them for scale. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,9 +83,9 @@ int bench_callgrind(const char *self, const char *report, const char *from,
                     const char *to, char **files, int nfiles,
                     const char *baseline)
 {
-    char *bare[72], *full[80];
+    char *bare[72], *least[72], *full[80];
     int n = 0, m = 0, i;
-    long long a, b;
+    long long a, b, c;
     bare[n++] = (char *)self;
     bare[n++] = "--bare-only";
     full[m++] = (char *)report;
@@ -103,7 +104,10 @@ int bench_callgrind(const char *self, const char *report, const char *from,
     for (i = 0; i < nfiles && i < 60; i++)
         bare[n++] = full[m++] = files[i];
     bare[n] = full[m] = NULL;
+    memcpy(least, bare, sizeof least);
+    least[1] = "--least-only";
     a = instructions(bare);
+    c = instructions(least);
     b = instructions(full);
     if (a <= 0 || b <= 0) {
         printf("callgrind: not measured (is valgrind installed?)\n");
@@ -111,6 +115,9 @@ int bench_callgrind(const char *self, const char *report, const char *from,
     }
     printf("\ninstructions (callgrind), one thread:\n");
     printf("  bare libcsv parse          %15lld\n", a);
+    if (c > 0)
+        printf("  least reader (floor.c)     %15lld   %.3f x\n", c,
+               (double)c / (double)a);
     printf("  sgkpi-report --format json %15lld   %.3f x the bare parse "
            "(target <= 1.25)\n", b, (double)b / (double)a);
     return baseline ? compare((double)b / (double)a, baseline) : 0;

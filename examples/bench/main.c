@@ -2,7 +2,9 @@
  * input with libcsv.  Every figure is measured in the same run on the same
  * files and reported as a ratio of the matching ceiling, so the numbers
  * mean the same on any machine.  Each measurement runs in a child process
- * so that its peak memory is its own.
+ * so that its peak memory is its own.  Between the two sits the least
+ * reader (floor.c): the parse plus the little that any reader tying rows
+ * to children must do, a floor under every ratio that sgkpi can reach.
  *
  *   sgkpi-bench [--threads N] [--from D --to D] [--repeat R]
  *               [--callgrind REPORT [--baseline FILE]] FILE...
@@ -56,10 +58,16 @@ static size_t total_bytes(const opts *o)
     return sum;
 }
 
-/* *untimed: seconds to leave out (finding the cuts). */
-static long bare(const opts *o, int threads, double *untimed)
+/* A parse of one mapped file; *untimed gets the seconds to leave out
+ * (finding the cuts).  Returns the rows seen, or -1. */
+typedef long (*parse_fn)(const char *data, size_t len, int threads,
+                         double *untimed);
+
+/* Maps each file in turn and parses it with fn. */
+static long each_mapped(const opts *o, parse_fn fn, int threads,
+                        double *untimed)
 {
-    long rows = 0;
+    long rows = 0, n;
     int i;
     for (i = 0; i < o->nfiles; i++) {
         struct stat st;
@@ -74,10 +82,21 @@ static long bare(const opts *o, int threads, double *untimed)
         close(fd);
         if (p == MAP_FAILED)
             continue;
-        rows += bench_bare_parse(p, (size_t)st.st_size, threads, untimed);
+        n = fn(p, (size_t)st.st_size, threads, untimed);
         munmap(p, (size_t)st.st_size);
+        if (n < 0)
+            return -1;
+        rows += n;
     }
     return rows;
+}
+
+static long least_one(const char *data, size_t len, int threads,
+                      double *untimed)
+{
+    (void)threads;
+    (void)untimed;
+    return bench_least_parse(data, len);
 }
 
 /* Every indicator with team and month breakdowns. */
@@ -103,8 +122,19 @@ static long full(const opts *o, int threads)
     return rows;
 }
 
+enum { BARE, LEAST, FULL };
+
+static long run_one(const opts *o, int what, int threads, double *untimed)
+{
+    switch (what) {
+    case BARE: return each_mapped(o, bench_bare_parse, threads, untimed);
+    case LEAST: return each_mapped(o, least_one, 1, untimed);
+    default: return full(o, threads);
+    }
+}
+
 /* Runs one measurement in a child; the best of `repeat` runs. */
-static figure measure(const opts *o, int is_full, int threads)
+static figure measure(const opts *o, int what, int threads)
 {
     figure best = {1e30, 0, 0};
     int r;
@@ -119,7 +149,7 @@ static figure measure(const opts *o, int is_full, int threads)
         pid = fork();
         if (pid == 0) {
             double start = now(), untimed = 0;
-            long n = is_full ? full(o, threads) : bare(o, threads, &untimed);
+            long n = run_one(o, what, threads, &untimed);
             double took = now() - start - untimed;
             close(fds[0]);
             if (write(fds[1], &took, sizeof took) < 0 ||
@@ -195,9 +225,10 @@ static int parse_args(int argc, char **argv, opts *o)
 int main(int argc, char **argv)
 {
     opts o;
-    figure c1, cn, f1, fn;
+    figure c1, cn, lo, f1, fn;
     double mb;
     if (argc > 1 && (strcmp(argv[1], "--bare-only") == 0 ||
+                     strcmp(argv[1], "--least-only") == 0 ||
                      strcmp(argv[1], "--full-only") == 0)) {
         /* One measurement in this process, for profilers. */
         memset(&o, 0, sizeof o);
@@ -205,11 +236,10 @@ int main(int argc, char **argv)
         o.to = BENCH_TO;
         o.files = argv + 2;
         o.nfiles = argc - 2;
-        if (argv[1][2] == 'b') {
-            double untimed = 0;
-            return bare(&o, 1, &untimed) >= 0 ? 0 : 1;
-        }
-        return full(&o, 1) >= 0 ? 0 : 1;
+        double untimed = 0;
+        int what = argv[1][2] == 'b' ? BARE : argv[1][2] == 'l' ? LEAST
+                                                                : FULL;
+        return run_one(&o, what, 1, &untimed) >= 0 ? 0 : 1;
     }
     if (parse_args(argc, argv, &o) != 0) {
         fprintf(stderr, "usage: sgkpi-bench [--threads N] [--repeat R] "
@@ -222,13 +252,15 @@ int main(int argc, char **argv)
            sgk_version_string(), o.nfiles, mb, o.repeat);
     printf("%-28s %3s %9s %11s %9s %7s\n", "measurement", "thr", "MB/s",
            "rows/s", "peak MB", "ratio");
-    c1 = measure(&o, 0, 1);
+    c1 = measure(&o, BARE, 1);
     row("libcsv bare parse", 1, c1, mb, NULL);
-    cn = measure(&o, 0, o.threads);
+    cn = measure(&o, BARE, o.threads);
     row("libcsv bare parse", o.threads, cn, mb, NULL);
-    f1 = measure(&o, 1, 1);
+    lo = measure(&o, LEAST, 1);
+    row("least reader (floor.c)", 1, lo, mb, &c1);
+    f1 = measure(&o, FULL, 1);
     row("sgkpi all indicators", 1, f1, mb, &c1);
-    fn = measure(&o, 1, o.threads);
+    fn = measure(&o, FULL, o.threads);
     row("sgkpi all indicators", o.threads, fn, mb, &cn);
     printf("\nsgkpi speed-up with %d threads: %.2fx (target >= 1.75 on 2)\n",
            o.threads, f1.seconds / fn.seconds);
