@@ -22,7 +22,7 @@ int sgk__child_queue_flush(const sgk__mem *mem, sgk__child_queue *q,
                            sgk__strpool *children, sgk__vec *facts)
 {
     sgk__fact *f = facts->items;
-    uint32_t i, id;
+    uint32_t i, id, at = 0;
     int rc = 0;
     /* Two passes of prefetches: the second reads the slots the first
      * asked for, to ask for the entries they name. */
@@ -31,10 +31,11 @@ int sgk__child_queue_flush(const sgk__mem *mem, sgk__child_queue *q,
     for (i = 0; i < q->n; i++)
         sgk__strpool_prefetch_entry(children, q->hash[i]);
     for (i = 0; i < q->n && rc == 0; i++) {
-        rc = intern_one(mem, q, children, q->text + q->at[i], q->len[i],
+        rc = intern_one(mem, q, children, q->text + at, q->len[i],
                         q->hash[i], &id);
         if (rc == 0)
             f[q->fact[i]].child = id;
+        at += q->len[i];
     }
     sgk__child_queue_drop(q);
     return rc;
@@ -59,7 +60,6 @@ int sgk__child_queue_add(const sgk__mem *mem, sgk__child_queue *q,
     q->fact[q->n] = fact;
     q->hash[q->n] = h;
     q->len[q->n] = (uint32_t)len;
-    q->at[q->n] = q->used;
     q->used += (uint32_t)len;
     q->n++;
     return 0;

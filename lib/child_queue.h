@@ -24,9 +24,8 @@ typedef struct sgk__child_queue {
     size_t fact[SGK__CHILD_QUEUE];       /* where the id goes: a fact index */
     uint32_t hash[SGK__CHILD_QUEUE];
     uint32_t len[SGK__CHILD_QUEUE];
-    uint32_t at[SGK__CHILD_QUEUE];       /* the id's offset in text */
     uint32_t last;                       /* the latest id looked up + 1 */
-    char text[SGK__CHILD_QUEUE_TEXT];
+    char text[SGK__CHILD_QUEUE_TEXT];    /* the ids, end to end */
 } sgk__child_queue;
 
 /* Queues s[0..len) as the child of facts[fact] (a vector of sgk__fact),

@@ -219,8 +219,8 @@ const char *sgk_result_group_threshold_op(const sgk_engine *e, int ind,
 double sgk_result_group_threshold_target(const sgk_engine *e, int ind,
                                          int group, int k)
 {
-    return judged_by(e, ind, group, k) ? cell_at(e, ind, group, k)->target
-                                       : NAN;
+    const sgk__cell *c = cell_at(e, ind, group, k);
+    return c ? c->target : NAN; /* NaN when it was judged against none */
 }
 
 double sgk_result_group_threshold_amber(const sgk_engine *e, int ind,
