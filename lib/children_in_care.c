@@ -19,9 +19,10 @@
  *   starts the school year containing T) with a days_missed_school value;
  *   met at 25 days or more.
  * - placements: children looked after at T (not on a short break); met at 3
- *   or more placements in W..T, counted from episodes (every episode whose
- *   reason_new_episode is not L starts a placement; the first episode in
- *   the window counts too) or read from the Annex A column.
+ *   or more placements in W..T, counted from episodes (the first episode
+ *   in the window that is not a short break, then every later one of them
+ *   whose reason_new_episode is not L, T or U, as those keep the carers)
+ *   or read from the Annex A column.
  *
  * cla_children fact layout:
  *   d[0] start_date, d[1] end_date, d[2] health_assessment_date,
@@ -207,7 +208,8 @@ static const uint32_t *sort_episodes(sgk__calc *c, const sgk__fact *ep,
 typedef struct walk {
     sgk__day w, t;
     sgk__day cover_end;   /* latest end of the episodes seen in the window */
-    int covers_w, looked_after, broken, short_break, placements, seen;
+    int covers_w, looked_after, broken, short_break, placements;
+    int placed;           /* a placement (not a short break) was counted */
 } walk;
 
 static void walk_episode(sgk__calc *c, walk *k, const sgk__fact *f, int rep)
@@ -232,9 +234,14 @@ static void walk_episode(sgk__calc *c, walk *k, const sgk__fact *f, int rep)
     }
     if (f->d[1] > k->t && !f->code2)
         k->looked_after = 1;
-    if (!k->seen || !(f->flags & SGK__EP_LEGAL_ONLY))
-        k->placements++;
-    k->seen = 1;
+    /* A short break is not a placement in care (DfE leaves V3/V4 out of
+     * its looked-after counts), so the first placement is the first
+     * other episode in the window. */
+    if (!f->code2) {
+        if (!k->placed || !(f->flags & SGK__EP_SAME_CARERS))
+            k->placements++;
+        k->placed = 1;
+    }
 }
 
 static sgk__day child_state(const walk *k)

@@ -143,8 +143,9 @@ static const sgk__indicator table[] = {
      KENT "Improvement Notice IN 15, action 2.4.10 (11% or fewer)", 0},
     {"cla_placements_3plus", "Children in care with 3+ placements in 12 "
      "months", PCT, SGK_KIND_CLA_CHILDREN, sgk__cla_placements_3plus,
-     "Children looked after at the end of the period; percentage with "
-     "three or more placements in the 12 months up to it.",
+     "Children looked after at the end of the period, not on a short "
+     "break; percentage with three or more placements in the 12 months up "
+     "to it, a move counting only when the carers change.",
      "DfE SSDA903 placement stability (former NI 62); Ofsted Annex A List "
      "8", 0},
     {"care_leavers_suitable_accommodation", "Care leavers in suitable "

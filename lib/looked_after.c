@@ -42,16 +42,22 @@ static int read_short_break(sgk__row *row, sgk__fact *f)
     return sgk__code_is(s, n, "V3") || sgk__code_is(s, n, "V4");
 }
 
-/* SSDA903 RNE: S started to be looked after, P placement change, T and U
- * temporary placement changes, B placement and legal status together, L
- * legal status only.  Only L keeps the same placement. */
+/* SSDA903 RNE: S started to be looked after, P a move to new carers, B a
+ * new legal status and new carers together; L a new legal status only, T
+ * a change of placement with the same carers, U a new legal status and
+ * placement with the same carers.  DfE's placement stability counts a
+ * change only when the carers change (a child placed for adoption with
+ * their foster carers has not moved), so L, T and U are flagged. */
 static int read_new_episode(sgk__row *row)
 {
     const char *s;
     size_t n;
     if (!sgk__row_code(row, SGK__COL_REASON_NEW_EPISODE, &s, &n))
         return 0;
-    return sgk__code_is(s, n, "L") ? SGK__EP_LEGAL_ONLY : 0;
+    return sgk__code_is(s, n, "L") || sgk__code_is(s, n, "T") ||
+                   sgk__code_is(s, n, "U")
+               ? SGK__EP_SAME_CARERS
+               : 0;
 }
 
 void sgk__cla_ingest(sgk__row *row, sgk__fact *f)

@@ -113,7 +113,7 @@ typedef struct {
     int open; /* the episode runs past the end of the period */
     /* Placements in the 12 months up to `to`, counted as the library's
      * Annex A column would be: the placement in use when the window
-     * opens, then every move (an episode whose RNE is not L). */
+     * opens, then every move to new carers (RNE not L, T or U). */
     gen_day window;
     int placements, in_window;
 } care_run;
@@ -132,6 +132,13 @@ static void new_placement(care_run *run, int adoptive)
         snprintf(run->urn, sizeof run->urn, "XXXXXXX");
 }
 
+/* Whether an episode begun this way keeps the carers, so is not a move for
+ * placement stability (as the library counts it). */
+static int same_carers(const char *rne)
+{
+    return rne[0] == 'L' || rne[0] == 'T' || rne[0] == 'U';
+}
+
 /* Writes the current episode up to `end` (blank if past the period) and
  * makes the next one start on that day. */
 static void emit(care_run *run, gen_day end, const char *reason,
@@ -141,7 +148,7 @@ static void emit(care_run *run, gen_day end, const char *reason,
     gen_row row;
     if (run->open || run->start > c->cfg->to)
         return;
-    if (end > run->window && (!run->in_window || run->rne[0] != 'L')) {
+    if (end > run->window && (!run->in_window || !same_carers(run->rne))) {
         run->placements++;
         run->in_window = 1;
     }
@@ -196,14 +203,19 @@ static void run_phase(care_run *run, const phase *ph, gen_day end,
     emit(run, end, final_reason, moves_after ? place_change_reason(r) : NULL);
 }
 
-/* How the next phase's first episode begins (SSDA903 RNE): a new legal
- * status alone (L), with a move (T), or only a move (P) when the status
- * stays the same, as when a child with a placement order is matched. */
+/* How the next phase's first episode begins (SSDA903 RNE).  With the
+ * status unchanged, as when a child with a placement order is matched, a
+ * move to new carers (P), or to the same carers (T) for a child placed for
+ * adoption with their foster carers.  Otherwise a new legal status alone
+ * (L), or with a move to new carers (B) or to the same ones (U). */
 static const char *transition(gen_rng *r, const phase *from, const phase *to)
 {
+    int same = to->adoptive && gen_chance(r, 250);
     if (strcmp(from->ls, to->ls) == 0)
-        return "P";
-    return to->adoptive || gen_chance(r, 300) ? "T" : "L";
+        return same ? "T" : "P";
+    if (to->adoptive)
+        return same ? "U" : "B";
+    return gen_chance(r, 300) ? "B" : "L";
 }
 
 static gen_day phase_end(care_run *run, const phase *ph, gen_day age18)
