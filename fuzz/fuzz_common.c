@@ -291,18 +291,32 @@ static int looks_like_date(const char *s)
     return 1;
 }
 
-/* Indicators that keep exception lists (sgkpi.h). */
-static int has_exception_list(const char *id)
+/* What an indicator's exception list holds (sgkpi.h): none, a date and
+ * days on every record, days with a date only when one is on record, or
+ * neither. */
+enum { FZ_NO_LIST, FZ_DATED, FZ_MAYBE_DATED, FZ_UNDATED };
+
+static int exception_list(const char *id)
 {
-    static const char *const ids[] = {
-        "ia_overdue", "ca_overdue", "sa_overdue", "ia_completed_late",
-        "ca_completed_late", "sa_completed_late", "unallocated_over_28_days",
-        "unallocated_cp_cla", "cp_open_2_years_plus", NULL};
+    static const struct {
+        const char *id;
+        int list;
+    } lists[] = {
+        {"ia_overdue", FZ_DATED}, {"ca_overdue", FZ_DATED},
+        {"sa_overdue", FZ_DATED}, {"ia_completed_late", FZ_DATED},
+        {"ca_completed_late", FZ_DATED}, {"sa_completed_late", FZ_DATED},
+        {"unallocated_over_28_days", FZ_DATED},
+        {"unallocated_cp_cla", FZ_DATED}, {"cp_open_2_years_plus", FZ_DATED},
+        {"cla_health_check", FZ_MAYBE_DATED},
+        {"cla_dental_check", FZ_MAYBE_DATED},
+        {"cla_school_absence_25d", FZ_MAYBE_DATED},
+        {"care_leavers_suitable_accommodation", FZ_UNDATED},
+        {"care_leavers_eet", FZ_UNDATED}, {NULL, FZ_NO_LIST}};
     int i;
-    for (i = 0; ids[i]; i++)
-        if (strcmp(ids[i], id) == 0)
-            return 1;
-    return 0;
+    for (i = 0; lists[i].id; i++)
+        if (strcmp(lists[i].id, id) == 0)
+            return lists[i].list;
+    return FZ_NO_LIST;
 }
 
 static void dump_cell(sgk_engine *e, fz_text *out, int ind, int group, int k,
@@ -417,9 +431,9 @@ static void dump_exceptions(sgk_engine *e, fz_text *out, int ind, int kept)
 {
     int64_t k, n = sgk_exception_count(e, ind);
     int64_t prev_days = 0, prev_line = 0;
-    int prev_input = -1;
+    int prev_input = -1, list = exception_list(sgk_indicator_id(ind));
     FZ_CHECK(n >= 0, "negative exception count");
-    if (!kept || !has_exception_list(sgk_indicator_id(ind)))
+    if (!kept || list == FZ_NO_LIST)
         FZ_CHECK(n == 0, "exceptions kept although not asked for");
     for (k = 0; k < n; k++) {
         const char *child = sgk_exception_child(e, ind, k);
@@ -431,7 +445,14 @@ static void dump_exceptions(sgk_engine *e, fz_text *out, int ind, int kept)
         int64_t line = sgk_exception_line(e, ind, k);
         int in = input_index(e, input);
         FZ_CHECK(child && team && worker && input, "exception field is NULL");
-        FZ_CHECK(looks_like_date(date), "exception date is not YYYY-MM-DD");
+        if (list == FZ_UNDATED)
+            FZ_CHECK(date && !*date && days == -1,
+                     "an undated exception has a date or days");
+        else
+            FZ_CHECK((looks_like_date(date) ||
+                      (list == FZ_MAYBE_DATED && date && !*date)) &&
+                         days >= 0,
+                     "exception date is not YYYY-MM-DD or days < 0");
         FZ_CHECK(in >= 0 && line >= 1, "exception input or line");
         if (k > 0) {
             FZ_CHECK(days <= prev_days, "exceptions not most days first");

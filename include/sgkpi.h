@@ -459,8 +459,18 @@ SGK_API const char *sgk_result_note(const sgk_engine *engine, int indicator);
  * unallocated_over_28_days and unallocated_cp_cla (date = unallocated
  * since, days = calendar days unallocated as at the period end) and
  * cp_open_2_years_plus (plans open at the period end that have reached two
- * years; date = plan start, days = calendar days open).  Each list is
- * sorted most urgent first: most days, then input and line.
+ * years; date = plan start, days = calendar days open).  For children in
+ * care: cla_health_check and cla_dental_check list the children in the
+ * 12-month cohort without a check in the 12 months (date = the last check,
+ * "" when none is recorded; days = calendar days since it as at the period
+ * end, or with none recorded since the start of care or at least the 12
+ * months), and cla_school_absence_25d those who missed 25 days or more
+ * (date ""; days = days of school missed).  For care leavers in touch:
+ * care_leavers_suitable_accommodation lists those not recorded as in
+ * suitable accommodation and care_leavers_eet those not recorded as in
+ * education, employment or training (date "", days -1: the extract has
+ * neither).  Each list is sorted most urgent first: most days, then input
+ * and line.
  */
 SGK_API int64_t sgk_exception_count(const sgk_engine *engine, int indicator);
 SGK_API const char *sgk_exception_child(const sgk_engine *engine,
@@ -470,10 +480,13 @@ SGK_API const char *sgk_exception_team(const sgk_engine *engine,
 /* "" when the record has no worker. */
 SGK_API const char *sgk_exception_worker(const sgk_engine *engine,
                                          int indicator, int64_t k);
-/* "YYYY-MM-DD"; the string is valid until the next call of this function
- * on the same engine, so copy it if it must be kept. */
+/* "YYYY-MM-DD", or "" when the record has no date; the string is valid
+ * until the next call of this function on the same engine, so copy it if
+ * it must be kept. */
 SGK_API const char *sgk_exception_date(sgk_engine *engine, int indicator,
                                        int64_t k);
+/* -1 when the list has no days (the care leaver lists), as for a k out of
+ * range. */
 SGK_API int64_t sgk_exception_days(const sgk_engine *engine, int indicator,
                                    int64_t k);
 SGK_API const char *sgk_exception_input(const sgk_engine *engine,

@@ -133,7 +133,10 @@ void sgk__care_leavers_ingest(sgk__row *row, sgk__fact *f)
     sgk__ethnicity_ingest(row, f);
 }
 
-/* Tallies each in-touch care leaver into the snapshot periods. */
+/* Tallies each in-touch care leaver into the snapshot periods.  Those
+ * not met (unsuitable, not in education, employment or training, or with
+ * no information) make the exception list: the extract gives no date or
+ * days for them, so the list keeps the order of the extract. */
 static void run(sgk__calc *c, uint16_t bad, int which)
 {
     size_t i;
@@ -147,6 +150,8 @@ static void run(sgk__calc *c, uint16_t bad, int which)
         for (p = 0; p < c->nperiods; p++)
             if (c->to[p] == c->to[0])
                 sgk__tally(c, p, f->team, met, 1);
+        if (!met)
+            sgk__calc_exception(c, f, SGK__NO_DATE, -1);
     }
 }
 

@@ -36,23 +36,14 @@
  *   bad   SGK__BAD_D0..D3 for the dates, SGK__BAD_NUM days missed,
  *         SGK__BAD_CODE placements, SGK__BAD_CODE2 date of birth */
 #include "care.h"
-#include "sort.h"
 
 #define IND_HEALTH "cla_health_check"
 #define IND_DENTAL "cla_dental_check"
 #define IND_ABSENCE "cla_school_absence_25d"
 #define IND_PLACEMENTS "cla_placements_3plus"
-#define IND_COHORT IND_HEALTH "," IND_DENTAL "," IND_ABSENCE
+#define IND_COHORT SGK__CLA_COHORT_INDICATORS
 #define IND_ALL IND_COHORT "," IND_PLACEMENTS
 
-/* A child's state in one period, as kept in sgk__shared.cla_states. */
-enum {
-    ST_EPISODES = 1 << 0, /* the child has usable episodes */
-    ST_LOOKED_AFTER = 1 << 1, /* looked after at T, not on a short break */
-    ST_COHORT = 1 << 2,   /* looked after for the whole 12 months */
-    ST_SHIFT = 3          /* placements counted from episodes, above */
-};
-#define PLACEMENTS_MAX (1 << 20)
 
 /* ---- Ingestion --------------------------------------------------------- */
 
@@ -127,167 +118,6 @@ void sgk__cla_children_ingest(sgk__row *row, sgk__fact *f)
     sgk__ethnicity_ingest(row, f);
 }
 
-/* ---- Episode history --------------------------------------------------- */
-
-/* A child's episodes beyond this many are put in order by a radix sort:
- * an insertion sort would take time growing with the square of them. */
-#define SHORT_HISTORY 64
-
-/* Puts order[0..n) in start order, ties keeping their order: most often
- * by an insertion sort, as a child has few episodes, usually already in
- * order.  0, or SGK_E_NOMEM (order then unchanged). */
-static int by_start(const sgk__mem *mem, const sgk__fact *ep,
-                    uint32_t *order, size_t n)
-{
-    uint64_t *keys;
-    size_t i, j;
-    int rc;
-    if (n <= SHORT_HISTORY) {
-        for (i = 1; i < n; i++) {
-            uint32_t x = order[i];
-            sgk__day d = ep[x].d[0];
-            for (j = i; j > 0 && ep[order[j - 1]].d[0] > d; j--)
-                order[j] = order[j - 1];
-            order[j] = x;
-        }
-        return 0;
-    }
-    if (!(keys = sgk__malloc(mem, n * sizeof *keys)))
-        return SGK_E_NOMEM;
-    for (i = 0; i < n; i++)
-        keys[i] = (uint32_t)ep[order[i]].d[0] ^ 0x80000000u;
-    rc = sgk__sort_keys(mem, keys, order, n); /* stable */
-    sgk__free(mem, keys);
-    return rc;
-}
-
-/* Episode indices in order of child, then start, so each child's history
- * is one run: made once per compute and shared by every indicator here
- * (the compute frees it).  Grouped by child with a counting pass, in row
- * order, then each child's run put in start order, so episodes starting
- * the same day keep their row order.  NULL with c->status set when memory
- * ran out, or for no episodes. */
-static const uint32_t *sort_episodes(sgk__calc *c, const sgk__fact *ep,
-                                     size_t n)
-{
-    size_t nchildren = c->e->children.count, i, x, begin;
-    uint32_t *at, *order;
-    int rc = 0;
-    if (n == 0 || c->shared->episode_order)
-        return c->shared->episode_order;
-    at = sgk__calloc(&c->e->mem, nchildren + 1, sizeof *at);
-    order = sgk__malloc(&c->e->mem, n * sizeof *order);
-    if (!at || !order) {
-        sgk__free(&c->e->mem, at);
-        sgk__free(&c->e->mem, order);
-        c->status = SGK_E_NOMEM;
-        return NULL;
-    }
-    /* Counted one on, so that after the sums at[x] is where child x's
-     * run starts, and after the fill where it ends. */
-    for (i = 0; i < n; i++)
-        at[ep[i].child + 1]++;
-    for (x = 1; x < nchildren; x++)
-        at[x] += at[x - 1];
-    for (i = 0; i < n; i++)
-        order[at[ep[i].child]++] = (uint32_t)i;
-    for (x = 0, begin = 0; x < nchildren && rc == 0; begin = at[x++])
-        if (at[x] - begin > 1)
-            rc = by_start(&c->e->mem, ep, order + begin, at[x] - begin);
-    sgk__free(&c->e->mem, at);
-    if (rc) {
-        sgk__free(&c->e->mem, order);
-        c->status = SGK_E_NOMEM;
-        return NULL;
-    }
-    c->shared->episode_order = order;
-    return order;
-}
-
-/* Walks one child's episodes (in start order) for the window W..T. */
-typedef struct walk {
-    sgk__day w, t;
-    sgk__day cover_end;   /* latest end of the episodes seen in the window */
-    int covers_w, looked_after, broken, short_break, placements;
-    int placed;           /* a placement (not a short break) was counted */
-} walk;
-
-static void walk_episode(sgk__calc *c, walk *k, const sgk__fact *f, int rep)
-{
-    if (f->d[0] > k->t || f->d[1] <= k->w)
-        return; /* outside the window */
-    k->short_break |= f->code2;
-    if (f->d[0] <= k->w)
-        k->covers_w = 1;
-    else if (f->d[0] > k->cover_end)
-        k->broken = 1; /* a new period of care starts inside the window */
-    if (f->d[1] > k->cover_end)
-        k->cover_end = f->d[1];
-    if (f->d[1] <= k->t && f->code != SGK__REASON_X1) {
-        k->broken = 1; /* ceased inside the window */
-        if (rep && f->code == SGK__REASON_NONE)
-            sgk__calc_reject_for(c, f, sgk__input_field(c->e, f,
-                                 SGK__COL_REASON_ENDED), IND_COHORT,
-                                 "reason_ended is blank for an episode "
-                                 "that ended in the 12 months before the "
-                                 "as-at date; read as a ceasing");
-    }
-    if (f->d[1] > k->t && !f->code2)
-        k->looked_after = 1;
-    /* A short break is not a placement in care (DfE leaves V3/V4 out of
-     * its looked-after counts), so the first placement is the first
-     * other episode in the window. */
-    if (!f->code2) {
-        if (!k->placed || !(f->flags & SGK__EP_SAME_CARERS))
-            k->placements++;
-        k->placed = 1;
-    }
-}
-
-static sgk__day child_state(const walk *k)
-{
-    sgk__day st = ST_EPISODES;
-    int places = k->placements < PLACEMENTS_MAX ? k->placements
-                                                : PLACEMENTS_MAX;
-    if (k->looked_after)
-        st |= ST_LOOKED_AFTER;
-    if (k->looked_after && k->covers_w && !k->broken && !k->short_break)
-        st |= ST_COHORT;
-    return st | (sgk__day)(places << ST_SHIFT);
-}
-
-/* Walks the run of one child's episodes starting at order[*i], for the
- * periods p0 .. p0 + np - 1 at once into k[0 .. np - 1], and leaves *i at
- * the next child's first.  Doing several periods in one walk fetches the
- * episodes, scattered in memory, once.  1 when some episode was usable.
- * rep: report blank reasons that break the 12-month cohort. */
-static int walk_child(sgk__calc *c, const sgk__fact *ep,
-                      const uint32_t *order, size_t n, size_t *i, walk *k,
-                      int p0, int np, int rep)
-{
-    uint32_t child = ep[order[*i]].child;
-    int any = 0, q;
-    for (q = 0; q < np; q++) {
-        memset(&k[q], 0, sizeof k[q]);
-        k[q].t = c->to[p0 + q];
-        k[q].w = c->year_before[p0 + q];
-        k[q].cover_end = INT32_MIN;
-    }
-    for (; *i < n && ep[order[*i]].child == child; (*i)++) {
-        const sgk__fact *f = &ep[order[*i]];
-        /* The order is by child, the facts by line: each step is a jump
-         * in memory, so the memory is asked for ahead. */
-        if (*i + SGK__GATHER_AHEAD < n)
-            sgk__prefetch(&ep[order[*i + SGK__GATHER_AHEAD]]);
-        if (SGK__IS_BAD(f, SGK__BAD_D1))
-            continue; /* reported when read */
-        any = 1;
-        for (q = 0; q < np; q++)
-            walk_episode(c, &k[q], f, rep);
-    }
-    return any;
-}
-
 /* Walks every child's episodes for period p only to report the blank
  * reasons that break the 12-month cohort there; the states themselves
  * come from all_states. */
@@ -295,9 +125,9 @@ static void report_cohort_breaks(sgk__calc *c, const sgk__fact *ep,
                                  const uint32_t *order, size_t n, int p)
 {
     size_t i = 0;
-    walk k;
+    sgk__care_walk k;
     while (i < n)
-        walk_child(c, ep, order, n, &i, &k, p, 1, 1);
+        sgk__care_walk_child(c, ep, order, n, &i, &k, p, 1, 1);
 }
 
 /* ---- The shared pass --------------------------------------------------- */
@@ -306,6 +136,10 @@ static void report_cohort_breaks(sgk__calc *c, const sgk__fact *ep,
  * *met when the child counts; `st` is the child's state. */
 typedef int (*judge_fn)(sgk__calc *c, const sgk__fact *f, sgk__day st,
                         int p, int *met);
+/* Offers a child judged in period 0 to the indicator's exception list
+ * (exceptions.c keeps it only when lists were asked for); NULL for an
+ * indicator without one. */
+typedef void (*offer_fn)(sgk__calc *c, const sgk__fact *f, int met);
 
 /* State from the row alone, for a child without episodes. */
 static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep)
@@ -326,9 +160,9 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep)
         return 0;
     }
     if (f->d[0] <= t && f->d[1] > t && !f->code2)
-        st |= ST_LOOKED_AFTER;
-    if ((st & ST_LOOKED_AFTER) && f->d[0] <= w)
-        st |= ST_COHORT;
+        st |= SGK__ST_LOOKED_AFTER;
+    if ((st & SGK__ST_LOOKED_AFTER) && f->d[0] <= w)
+        st |= SGK__ST_COHORT;
     return st;
 }
 
@@ -337,7 +171,7 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep)
  * all periods in one walk.  A child without usable episodes keeps state
  * 0. */
 static void all_states(sgk__calc *c, const sgk__fact *ep,
-                       const uint32_t *order, size_t n, walk *k,
+                       const uint32_t *order, size_t n, sgk__care_walk *k,
                        sgk__day *states)
 {
     size_t i = 0;
@@ -345,12 +179,14 @@ static void all_states(sgk__calc *c, const sgk__fact *ep,
     while (i < n) {
         uint32_t child = ep[order[i]].child;
         uint32_t row = c->scratch[child] - 1;
-        int any = walk_child(c, ep, order, n, &i, k, 0, c->nperiods, 0);
+        int any = sgk__care_walk_child(c, ep, order, n, &i, k, 0,
+                                       c->nperiods, 0);
         /* scratch may hold another indicator's value for a child with no
          * row here, so the row must be checked to be the child's. */
         if (any && row < c->nfacts && c->facts[row].child == child)
             for (p = 0; p < c->nperiods; p++)
-                states[(size_t)p * c->nfacts + row] = child_state(&k[p]);
+                states[(size_t)p * c->nfacts + row] =
+                    sgk__care_walk_state(&k[p]);
     }
 }
 
@@ -364,7 +200,8 @@ static void period_states(sgk__calc *c, const uint32_t *order, int p,
     /* Duplicate episodes sit after the others and are left out. */
     size_t nep = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
     if (p == 0 && !c->shared->cla_states_ready) {
-        walk *k = sgk__malloc(&c->e->mem, (size_t)c->nperiods * sizeof *k);
+        sgk__care_walk *k = sgk__malloc(&c->e->mem,
+                                        (size_t)c->nperiods * sizeof *k);
         if (!k) {
             c->status = SGK_E_NOMEM;
             return;
@@ -379,18 +216,21 @@ static void period_states(sgk__calc *c, const uint32_t *order, int p,
 /* Judges row f (row i) in every period against the child's states.  A
  * child not looked after at T counts in none of the indicators here (the
  * cohort is looked after too), so is not judged. */
-static void judge_row(sgk__calc *c, judge_fn judge, const sgk__fact *f,
-                      size_t i, int rep)
+static void judge_row(sgk__calc *c, judge_fn judge, offer_fn offer,
+                      const sgk__fact *f, size_t i, int rep)
 {
     const sgk__day *states = c->shared->cla_states;
     int p;
     for (p = 0; p < c->nperiods; p++) {
         sgk__day st = states[(size_t)p * c->nfacts + i];
         int met = 0;
-        if (!(st & ST_EPISODES))
+        if (!(st & SGK__ST_EPISODES))
             st = row_state(c, f, p, rep && p == 0);
-        if ((st & ST_LOOKED_AFTER) && judge(c, f, st, p, &met))
+        if ((st & SGK__ST_LOOKED_AFTER) && judge(c, f, st, p, &met)) {
             sgk__tally(c, p, f->team, met, 1);
+            if (p == 0 && offer)
+                offer(c, f, met);
+        }
     }
 }
 
@@ -398,7 +238,8 @@ static void judge_row(sgk__calc *c, judge_fn judge, const sgk__fact *f,
  * child has several) is judged against the child's state.  Row by row,
  * every period of a row at once: only period 0 reports, so what is
  * reported comes out in the same order as period by period. */
-static void run_children(sgk__calc *c, judge_fn judge, int cohort)
+static void run_children(sgk__calc *c, judge_fn judge, offer_fn offer,
+                         int cohort)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
     const uint32_t *order;
@@ -413,7 +254,7 @@ static void run_children(sgk__calc *c, judge_fn judge, int cohort)
                            "legal status alone"
                          : "no cla_episodes extract: placements are the "
                            "cla_children extract's own count";
-    order = sort_episodes(c, ep, sgk__facts_unique(c->e,
+    order = sgk__care_order(c, ep, sgk__facts_unique(c->e,
                                                    SGK_KIND_CLA_EPISODES));
     if (c->status)
         return;
@@ -431,7 +272,7 @@ static void run_children(sgk__calc *c, judge_fn judge, int cohort)
     for (i = 0; i < c->nfacts && c->status == 0; i++) {
         const sgk__fact *f = &c->facts[i];
         if (c->scratch[f->child] == i + 1)
-            judge_row(c, judge, f, i, rep);
+            judge_row(c, judge, offer, f, i, rep);
         else if (rep)
             sgk__calc_reject_for(c, f, -1, IND_ALL, "the child has a later "
                                  "row in the extract, which is used");
@@ -456,7 +297,7 @@ static int judge_check(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
                        int slot, int col, int *met)
 {
     sgk__day t = c->to[p], d = f->d[slot];
-    if (!(st & ST_COHORT) || !has_column(c, f, col) ||
+    if (!(st & SGK__ST_COHORT) || !has_column(c, f, col) ||
         SGK__IS_BAD(f, SGK__BAD_D0 << slot))
         return 0;
     if (d != SGK__NO_DATE && d > t)
@@ -477,14 +318,44 @@ static int judge_dental(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
     return judge_check(c, f, st, p, 3, SGK__COL_DENTAL_CHECK_DATE, met);
 }
 
+/* A child in the cohort without a check in the 12 months: dated by the
+ * last check on record (blank if none), with the days since it as at the
+ * period end.  With none on record the days run from the start of care
+ * when the row says it is earlier, else from W: the child has been looked
+ * after without a recorded check at least that long. */
+static void offer_missing_check(sgk__calc *c, const sgk__fact *f, int slot)
+{
+    sgk__day last = f->d[slot], since = c->year_before[0];
+    if (last == SGK__NO_DATE) {
+        if (!SGK__IS_BAD(f, SGK__BAD_D0) && f->d[0] != SGK__NO_DATE &&
+            f->d[0] < since)
+            since = f->d[0];
+    } else {
+        since = last;
+    }
+    sgk__calc_exception(c, f, last, c->to[0] - since);
+}
+
+static void offer_health(sgk__calc *c, const sgk__fact *f, int met)
+{
+    if (!met)
+        offer_missing_check(c, f, 2);
+}
+
+static void offer_dental(sgk__calc *c, const sgk__fact *f, int met)
+{
+    if (!met)
+        offer_missing_check(c, f, 3);
+}
+
 void sgk__cla_health_check(sgk__calc *c)
 {
-    run_children(c, judge_health, 1);
+    run_children(c, judge_health, offer_health, 1);
 }
 
 void sgk__cla_dental_check(sgk__calc *c)
 {
-    run_children(c, judge_dental, 1);
+    run_children(c, judge_dental, offer_dental, 1);
 }
 
 /* Years from the 31 August that starts the school year containing t. */
@@ -507,7 +378,7 @@ static int judge_absence(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
                          int *met)
 {
     int32_t days = f->num & 0xFFFF, born = (f->num >> 16) & 0x7FFF, y;
-    if (!(st & ST_COHORT) || !snapshot(c, p) || days == 0 ||
+    if (!(st & SGK__ST_COHORT) || !snapshot(c, p) || days == 0 ||
         SGK__IS_BAD(f, SGK__BAD_NUM | SGK__BAD_CODE2))
         return 0;
     if (born == 0) {
@@ -525,19 +396,27 @@ static int judge_absence(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
     return 1;
 }
 
+/* A child who missed 25 days or more, with the days missed; the extract
+ * gives no date for them. */
+static void offer_absence(sgk__calc *c, const sgk__fact *f, int met)
+{
+    if (met)
+        sgk__calc_exception(c, f, SGK__NO_DATE, (f->num & 0xFFFF) - 1);
+}
+
 void sgk__cla_school_absence_25d(sgk__calc *c)
 {
-    run_children(c, judge_absence, 1);
+    run_children(c, judge_absence, offer_absence, 1);
 }
 
 static int judge_placements(sgk__calc *c, const sgk__fact *f, sgk__day st,
                             int p, int *met)
 {
     int32_t n;
-    if (!(st & ST_LOOKED_AFTER))
+    if (!(st & SGK__ST_LOOKED_AFTER))
         return 0;
-    if (st & ST_EPISODES) {
-        n = st >> ST_SHIFT;
+    if (st & SGK__ST_EPISODES) {
+        n = st >> SGK__ST_SHIFT;
     } else {
         if (!snapshot(c, p) || SGK__IS_BAD(f, SGK__BAD_CODE) ||
             !has_column(c, f, SGK__COL_PLACEMENTS_12M))
@@ -561,8 +440,8 @@ static void placements_from_episodes(sgk__calc *c)
 {
     const sgk__fact *ep = c->e->facts[SGK_KIND_CLA_EPISODES].items;
     size_t i = 0, n = sgk__facts_unique(c->e, SGK_KIND_CLA_EPISODES);
-    const uint32_t *order = sort_episodes(c, ep, n);
-    walk *k;
+    const uint32_t *order = sgk__care_order(c, ep, n);
+    sgk__care_walk *k;
     int p;
     if (c->status || n == 0)
         return;
@@ -572,12 +451,13 @@ static void placements_from_episodes(sgk__calc *c)
         return;
     }
     while (i < n) {
-        int any = walk_child(c, ep, order, n, &i, k, 0, c->nperiods, 0);
+        int any = sgk__care_walk_child(c, ep, order, n, &i, k, 0,
+                                       c->nperiods, 0);
         const sgk__fact *latest = &ep[order[i - 1]];
         for (p = 0; any && p < c->nperiods; p++) {
-            sgk__day st = child_state(&k[p]);
-            if (st & ST_LOOKED_AFTER)
-                sgk__tally(c, p, latest->team, (st >> ST_SHIFT) >= 3, 1);
+            sgk__day st = sgk__care_walk_state(&k[p]);
+            if (st & SGK__ST_LOOKED_AFTER)
+                sgk__tally(c, p, latest->team, (st >> SGK__ST_SHIFT) >= 3, 1);
         }
     }
     sgk__free(&c->e->mem, k);
@@ -592,5 +472,5 @@ void sgk__cla_placements_3plus(sgk__calc *c)
         placements_from_episodes(c);
         return;
     }
-    run_children(c, judge_placements, 0);
+    run_children(c, judge_placements, NULL, 0);
 }

@@ -117,6 +117,8 @@ const char *sgk_exception_date(sgk_engine *e, int ind, int64_t k)
     const sgk__exception *x = at(e, ind, k, &f);
     if (!x)
         return NULL;
+    if (x->date == SGK__NO_DATE)
+        return ""; /* a list without dates, or a record without one */
     sgk__date_format(x->date, e->results.date_buf);
     return e->results.date_buf;
 }

@@ -14,7 +14,8 @@
  *   option NAME VALUE              by_team, by_month, ia_timescale,
  *                                  ca_timescale, sa_timescale,
  *                                  unallocated_days, population,
- *                                  referral_window, per_10k_type
+ *                                  referral_window, per_10k_type,
+ *                                  exceptions
  *   closure DATE | closure FILE.csv  extra non-working day(s)
  *   profile NAME                   sgk_engine_use_profile
  *   thresholds FILE                sgk_engine_load_thresholds
@@ -39,6 +40,10 @@
  *   expect_no_dq FILE FIELD        FIELD has no data-quality row for FILE
  *   expect_dq_count N              data-quality rows in all
  *   expect_duplicates FILE N       sgk_input_duplicates
+ *   expect_exceptions IND [CHILD DATE DAYS]...
+ *                                  IND's whole exception list, in order
+ *                                  (DATE "-" for none, DAYS "-" for -1);
+ *                                  no triples: the list is empty
  *
  * Every mismatch in a case is collected (and printed to stderr) and the
  * case fails once, after its engine has been freed, with a message naming
@@ -66,7 +71,7 @@
 #endif
 
 #define TI_MAX_LINE 4096
-#define TI_MAX_TOKENS 32
+#define TI_MAX_TOKENS 64
 #define TI_MAX_INPUTS 32
 #define TI_MAX_PATH 2048
 #define TI_ERR_CAP 6000
@@ -211,6 +216,7 @@ static int ti_option(const char *name)
         {"population", SGK_OPT_POPULATION},
         {"referral_window", SGK_OPT_REFERRAL_WINDOW},
         {"per_10k_type", SGK_OPT_PER_10K_TYPE},
+        {"exceptions", SGK_OPT_EXCEPTIONS},
     };
     size_t i;
 
@@ -557,6 +563,47 @@ static void ti_expect_dq(struct ti_ctx *c, int line, char **tok, int n)
     }
 }
 
+/* expect_exceptions IND [CHILD DATE DAYS]... */
+static void ti_expect_exceptions(struct ti_ctx *c, int line, char **tok,
+                                 int n)
+{
+    int ind, k;
+    int64_t count;
+
+    if (n < 2 || (n - 2) % 3 != 0) {
+        ti_fail(c, line, "expect_exceptions needs IND and CHILD DATE DAYS "
+                         "triples");
+        return;
+    }
+    if ((ind = ti_find_indicator(c, line, tok[1])) < 0)
+        return;
+    count = sgk_exception_count(c->e, ind);
+    if (count != (n - 2) / 3)
+        ti_fail(c, line, "%s: expected %d exceptions, got %lld", tok[1],
+                (n - 2) / 3, (long long)count);
+    for (k = 0; k < (n - 2) / 3 && k < count; k++) {
+        const char *child = sgk_exception_child(c->e, ind, k);
+        const char *date = sgk_exception_date(c->e, ind, k);
+        const char *want_date = tok[3 + 3 * k];
+        long long want_days = -1;
+        int64_t days = sgk_exception_days(c->e, ind, k);
+
+        if (strcmp(want_date, "-") == 0)
+            want_date = "";
+        if (strcmp(tok[4 + 3 * k], "-") != 0 &&
+            !ti_int(tok[4 + 3 * k], &want_days)) {
+            ti_fail(c, line, "DAYS must be a number or -");
+            return;
+        }
+        if (!child || strcmp(child, tok[2 + 3 * k]) != 0 || !date ||
+            strcmp(date, want_date) != 0 || days != want_days)
+            ti_fail(c, line, "%s exception %d: expected %s %s %s, got %s "
+                    "%s %lld", tok[1], k, tok[2 + 3 * k], tok[3 + 3 * k],
+                    tok[4 + 3 * k], child ? child : "(none)",
+                    date && *date ? date : "-", (long long)days);
+    }
+}
+
 static void ti_expect(struct ti_ctx *c, int line, char **tok, int n)
 {
     char where[256];
@@ -732,6 +779,8 @@ static void ti_expect(struct ti_ctx *c, int line, char **tok, int n)
                strcmp(tok[0], "expect_no_dq") == 0 ||
                strcmp(tok[0], "expect_duplicates") == 0) {
         ti_expect_dq(c, line, tok, n);
+    } else if (strcmp(tok[0], "expect_exceptions") == 0) {
+        ti_expect_exceptions(c, line, tok, n);
     } else {
         ti_fail(c, line, "unknown directive \"%s\"", tok[0]);
     }

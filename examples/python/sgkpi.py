@@ -324,6 +324,11 @@ def _text(b: Optional[bytes]) -> Optional[str]:
     return None if b is None else b.decode("utf-8", "replace")
 
 
+def _days(d: int) -> Optional[int]:
+    # The C API says -1 for a list without days.
+    return None if d < 0 else d
+
+
 def _cstr(s: Union[str, bytes, os.PathLike]) -> bytes:
     if isinstance(s, bytes):
         return s
@@ -408,8 +413,9 @@ class CaseException:
     child: str
     team: str
     worker: str                     # "" when the record has no worker
-    date: str                       # YYYY-MM-DD: the clock start
-    days: int
+    date: Optional[str]             # YYYY-MM-DD (what it is depends on
+                                    # the list), None when there is none
+    days: Optional[int]             # None for a list without days
     input: str
     line: int
 
@@ -810,8 +816,8 @@ class Engine:
             child=_text(lib.sgk_exception_child(h, ind, k)),
             team=_text(lib.sgk_exception_team(h, ind, k)),
             worker=_text(lib.sgk_exception_worker(h, ind, k)),
-            date=_text(lib.sgk_exception_date(h, ind, k)),
-            days=lib.sgk_exception_days(h, ind, k),
+            date=_text(lib.sgk_exception_date(h, ind, k)) or None,
+            days=_days(lib.sgk_exception_days(h, ind, k)),
             input=_text(lib.sgk_exception_input(h, ind, k)),
             line=lib.sgk_exception_line(h, ind, k))
             for k in range(lib.sgk_exception_count(h, ind))]

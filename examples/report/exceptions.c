@@ -42,8 +42,12 @@ static int write_list(sgk_engine *e, int ind, FILE *out)
     report_csv_end_row(out);
     for (k = 0; k < n; k++) {
         char days[32], line[32];
-        snprintf(days, sizeof days, "%lld",
-                 (long long)sgk_exception_days(e, ind, k));
+        int64_t d = sgk_exception_days(e, ind, k);
+        /* A list without days (care leavers) leaves the cell blank. */
+        if (d < 0)
+            days[0] = '\0';
+        else
+            snprintf(days, sizeof days, "%lld", (long long)d);
         snprintf(line, sizeof line, "%lld",
                  (long long)sgk_exception_line(e, ind, k));
         report_csv_cell(out, sgk_exception_child(e, ind, k), 1);

@@ -320,6 +320,30 @@ class SameNumbers(unittest.TestCase):
         self.assertEqual((ex[0].date, ex[0].days, ex[0].line, ex[0].worker),
                          ("2021-04-01", 90, 6, ""))
 
+    def test_exceptions_without_date_or_days(self):
+        # A care leaver list has neither; a child in care with no check on
+        # record has days but no date.
+        leavers = (b"child_id,in_touch,accommodation,activity,team\n"
+                   b"L1,YES,D1,F1,A\n"
+                   b"L2,YES,U2,G5,A\n")
+        children = (b"child_id,date_of_birth,start_date,"
+                    b"health_assessment_date,dental_check_date,team\n"
+                    b"C1,2010-05-01,2019-01-01,2020-06-01,,A\n")
+        with engine() as e:
+            e.set_period("2020-04-01", "2021-03-31")
+            e.set_option(sgkpi.Option.EXCEPTIONS, 1)
+            e.add_buffer("leavers.csv", leavers)
+            e.add_buffer("children.csv", children, kind="cla_children")
+            r = e.compute()
+        accom = r["care_leavers_suitable_accommodation"].exceptions
+        self.assertEqual([(x.child, x.date, x.days, x.line) for x in accom],
+                         [("L2", None, None, 3)])
+        self.assertEqual(r["cla_health_check"].exceptions, [])
+        dental = r["cla_dental_check"].exceptions
+        # In care since 2019-01-01: 820 days to 2021-03-31.
+        self.assertEqual([(x.child, x.date, x.days) for x in dental],
+                         [("C1", None, 820)])
+
 
 class Buffers(unittest.TestCase):
     maxDiff = None
