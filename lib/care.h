@@ -12,10 +12,11 @@
  *         unreadable or before the start
  *   code  reason_ended class, below
  *   code2 1 when the legal status is a short break (V3 or V4)
- *   flags SGK__EP_SAME_CARERS when reason_new_episode is L, T or U: the
- *         episode began without a change of carers, so it is not a new
- *         placement for placement stability; the ethnicity code and
- *         SGK__FLAG_BLANK share the byte (family.h) */
+ *   flags SGK__EP_NO_MOVE when the episode is not a change of placement
+ *         for placement stability: reason_new_episode L (legal status
+ *         only), or placement A3 or A5 (placed for adoption with the
+ *         current foster carers); the ethnicity code and SGK__FLAG_BLANK
+ *         share the byte (family.h) */
 enum {
     SGK__REASON_NONE = 0,    /* blank */
     SGK__REASON_ADOPTED = 1, /* E11, E12 */
@@ -24,7 +25,7 @@ enum {
 };
 
 /* The one bit of sgk__fact.flags that family.h leaves free. */
-enum { SGK__EP_SAME_CARERS = 1 << 5 };
+enum { SGK__EP_NO_MOVE = 1 << 5 };
 
 /* The indicators an unreadable episode end date keeps a row out of. */
 #define SGK__EPISODE_INDICATORS                                              \

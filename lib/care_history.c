@@ -109,7 +109,7 @@ static void walk_episode(sgk__calc *c, sgk__care_walk *k, const sgk__fact *f,
      * its looked-after counts), so the first placement is the first
      * other episode in the window. */
     if (!f->code2) {
-        if (!k->placed || !(f->flags & SGK__EP_SAME_CARERS))
+        if (!k->placed || !(f->flags & SGK__EP_NO_MOVE))
             k->placements++;
         k->placed = 1;
     }

@@ -21,8 +21,8 @@
  * - placements: children looked after at T (not on a short break); met at 3
  *   or more placements in W..T, counted from episodes (the first episode
  *   in the window that is not a short break, then every later one of them
- *   whose reason_new_episode is not L, T or U, as those keep the carers)
- *   or read from the Annex A column.
+ *   that changes placement: care.h, SGK__EP_NO_MOVE) or read from the
+ *   Annex A column.
  *
  * cla_children fact layout:
  *   d[0] start_date, d[1] end_date, d[2] health_assessment_date,

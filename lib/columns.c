@@ -16,7 +16,7 @@ static const char *const col_names[SGK__COL_COUNT] = {
     "date_of_birth", "health_assessment_date", "dental_check_date",
     "placements_12m", "days_missed_school", "reason_new_episode",
     "in_touch", "activity", "accommodation", "accommodation_suitability",
-    "ethnicity",
+    "ethnicity", "placement",
 };
 
 #define R SGK__ROLE_REQUIRED
@@ -41,7 +41,8 @@ static const unsigned char roles[SGK_KIND_COUNT][SGK__COL_COUNT] = {
         [SGK__COL_TEAM] = O, [SGK__COL_REASON_NEW_EPISODE] = O,
         /* Not read: it only keeps an episode file that carries a date of
          * birth from being taken for a cla_children one. */
-        [SGK__COL_DATE_OF_BIRTH] = O, [SGK__COL_ETHNICITY] = O},
+        [SGK__COL_DATE_OF_BIRTH] = O, [SGK__COL_ETHNICITY] = O,
+        [SGK__COL_PLACEMENT] = O},
     [SGK_KIND_CASES] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_CASE_START_DATE] = R, [SGK__COL_CASE_END_DATE] = O,
         [SGK__COL_WORKER] = O, [SGK__COL_UNALLOCATED_SINCE] = O,
@@ -179,6 +180,11 @@ static const struct {
     {"reason new episode", SGK__COL_REASON_NEW_EPISODE, ANY},
     {"rne", SGK__COL_REASON_NEW_EPISODE, ANY},        /* SSDA903 RNE */
     {"reason for new episode", SGK__COL_REASON_NEW_EPISODE, ANY},
+    /* Only episodes read the placement type: Annex A List 8 has one too,
+     * for the latest placement, which no measure needs. */
+    {"place", SGK__COL_PLACEMENT, K(SGK_KIND_CLA_EPISODES)}, /* SSDA903 */
+    {"placement", SGK__COL_PLACEMENT, K(SGK_KIND_CLA_EPISODES)},
+    {"placement type", SGK__COL_PLACEMENT, K(SGK_KIND_CLA_EPISODES)},
     {"in touch", SGK__COL_IN_TOUCH, ANY},             /* SSDA903 IN_TOUCH */
     {"la in touch", SGK__COL_IN_TOUCH, ANY},
     {"activity", SGK__COL_ACTIVITY, ANY},

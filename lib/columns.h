@@ -45,6 +45,7 @@ enum sgk__col {
     SGK__COL_ACCOMMODATION,
     SGK__COL_ACCOMMODATION_SUITABILITY,
     SGK__COL_ETHNICITY,
+    SGK__COL_PLACEMENT, /* SSDA903 PLACE, the placement type */
     SGK__COL_COUNT
 };
 

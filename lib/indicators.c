@@ -145,7 +145,8 @@ static const sgk__indicator table[] = {
      "months", PCT, SGK_KIND_CLA_CHILDREN, sgk__cla_placements_3plus,
      "Children looked after at the end of the period, not on a short "
      "break; percentage with three or more placements in the 12 months up "
-     "to it, a move counting only when the carers change.",
+     "to it (a new legal status alone, or a placement for adoption with "
+     "the current foster carers, is not a move).",
      "DfE SSDA903 placement stability (former NI 62); Ofsted Annex A List "
      "8", 0},
     {"care_leavers_suitable_accommodation", "Care leavers in suitable "

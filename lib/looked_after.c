@@ -42,22 +42,24 @@ static int read_short_break(sgk__row *row, sgk__fact *f)
     return sgk__code_is(s, n, "V3") || sgk__code_is(s, n, "V4");
 }
 
-/* SSDA903 RNE: S started to be looked after, P a move to new carers, B a
- * new legal status and new carers together; L a new legal status only, T
- * a change of placement with the same carers, U a new legal status and
- * placement with the same carers.  DfE's placement stability counts a
- * change only when the carers change (a child placed for adoption with
- * their foster carers has not moved), so L, T and U are flagged. */
-static int read_new_episode(sgk__row *row)
+/* Whether the episode is no change of placement for placement stability.
+ * SSDA903 RNE L is a new legal status in the same placement.  DfE's
+ * measure also does not count a child placed for adoption with their
+ * existing foster carers as moving: PLACE A3 (with consent) or A5 (with a
+ * placement order), "with current foster carer(s)".  Other same-carer
+ * changes (RNE T, U: a foster carer moving house, say) are placements in
+ * DfE's own counts, so they count here. */
+static int read_no_move(sgk__row *row)
 {
     const char *s;
     size_t n;
-    if (!sgk__row_code(row, SGK__COL_REASON_NEW_EPISODE, &s, &n))
-        return 0;
-    return sgk__code_is(s, n, "L") || sgk__code_is(s, n, "T") ||
-                   sgk__code_is(s, n, "U")
-               ? SGK__EP_SAME_CARERS
-               : 0;
+    if (sgk__row_code(row, SGK__COL_REASON_NEW_EPISODE, &s, &n) &&
+        sgk__code_is(s, n, "L"))
+        return SGK__EP_NO_MOVE;
+    if (sgk__row_code(row, SGK__COL_PLACEMENT, &s, &n) &&
+        (sgk__code_is(s, n, "A3") || sgk__code_is(s, n, "A5")))
+        return SGK__EP_NO_MOVE;
+    return 0;
 }
 
 void sgk__cla_ingest(sgk__row *row, sgk__fact *f)
@@ -73,7 +75,7 @@ void sgk__cla_ingest(sgk__row *row, sgk__fact *f)
     }
     f->code = (uint8_t)read_reason(row);
     f->code2 = (uint8_t)read_short_break(row, f);
-    f->flags |= (uint8_t)read_new_episode(row);
+    f->flags |= (uint8_t)read_no_move(row);
     sgk__ethnicity_ingest(row, f);
 }
 

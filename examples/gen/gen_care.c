@@ -66,7 +66,9 @@ static placement pick_placement(gen_rng *r, int age, int adoptive)
     static const unsigned foster_w[] = {8, 10, 40, 30, 12};
     placement p;
     if (adoptive) {
-        p.place = gen_chance(r, 600) ? "A5" : "A6";
+        /* A move to adopters; a placement with the current foster carers
+         * (A5) is made by the phase change (gen_care). */
+        p.place = "A6";
         p.provider = gen_chance(r, 700) ? "PR1" : "PR5";
         return p;
     }
@@ -113,7 +115,7 @@ typedef struct {
     int open; /* the episode runs past the end of the period */
     /* Placements in the 12 months up to `to`, counted as the library's
      * Annex A column would be: the placement in use when the window
-     * opens, then every move to new carers (RNE not L, T or U). */
+     * opens, then every move (no_move below). */
     gen_day window;
     int placements, in_window;
 } care_run;
@@ -132,11 +134,13 @@ static void new_placement(care_run *run, int adoptive)
         snprintf(run->urn, sizeof run->urn, "XXXXXXX");
 }
 
-/* Whether an episode begun this way keeps the carers, so is not a move for
- * placement stability (as the library counts it). */
-static int same_carers(const char *rne)
+/* Whether the current episode is no move for placement stability, as the
+ * library counts it: a new legal status alone, or a placement for
+ * adoption with the current foster carers. */
+static int no_move(const care_run *run)
 {
-    return rne[0] == 'L' || rne[0] == 'T' || rne[0] == 'U';
+    return run->rne[0] == 'L' || strcmp(run->pl.place, "A3") == 0 ||
+           strcmp(run->pl.place, "A5") == 0;
 }
 
 /* Writes the current episode up to `end` (blank if past the period) and
@@ -148,7 +152,7 @@ static void emit(care_run *run, gen_day end, const char *reason,
     gen_row row;
     if (run->open || run->start > c->cfg->to)
         return;
-    if (end > run->window && (!run->in_window || !same_carers(run->rne))) {
+    if (end > run->window && (!run->in_window || !no_move(run))) {
         run->placements++;
         run->in_window = 1;
     }
@@ -272,6 +276,12 @@ void gen_care(gen_child *c, gen_day start, int from_plan)
             run.rne = next_rne;
             if (run.rne[0] != 'L')
                 new_placement(&run, ph->adoptive);
+            /* Placed for adoption with the same carers (T, U) is with the
+             * current foster carers; with new ones, not. */
+            if (ph->adoptive && run.rne[0] != 'L')
+                run.pl.place = run.rne[0] == 'T' || run.rne[0] == 'U'
+                                   ? "A5"
+                                   : "A6";
         }
         final = !nx || end >= age18;
         next_rne = final ? NULL : transition(&c->rng, ph, nx);
