@@ -291,10 +291,15 @@ static int looks_like_date(const char *s)
     return 1;
 }
 
-/* What an indicator's exception list holds (sgkpi.h): none, a date and
- * days on every record, days with a date only when one is on record, or
- * neither. */
-enum { FZ_NO_LIST, FZ_DATED, FZ_MAYBE_DATED, FZ_UNDATED };
+/* What an indicator's exception list holds (sgkpi.h): FZ_LIST, and when
+ * a record may have no date ("") or no days (-1), FZ_NO_DATE / FZ_NO_DAYS;
+ * FZ_UNDATED lists never have either.  FZ_MISSED: the list is the records
+ * the whole period's figure did not count as met (denominator less
+ * numerator); otherwise those it counted (the numerator). */
+enum {
+    FZ_LIST = 1, FZ_NO_DATE = 2, FZ_NO_DAYS = 4, FZ_UNDATED = 8,
+    FZ_MISSED = 16
+};
 
 static int exception_list(const char *id)
 {
@@ -302,21 +307,24 @@ static int exception_list(const char *id)
         const char *id;
         int list;
     } lists[] = {
-        {"ia_overdue", FZ_DATED}, {"ca_overdue", FZ_DATED},
-        {"sa_overdue", FZ_DATED}, {"ia_completed_late", FZ_DATED},
-        {"ca_completed_late", FZ_DATED}, {"sa_completed_late", FZ_DATED},
-        {"unallocated_over_28_days", FZ_DATED},
-        {"unallocated_cp_cla", FZ_DATED}, {"cp_open_2_years_plus", FZ_DATED},
-        {"cla_health_check", FZ_MAYBE_DATED},
-        {"cla_dental_check", FZ_MAYBE_DATED},
-        {"cla_school_absence_25d", FZ_MAYBE_DATED},
-        {"care_leavers_suitable_accommodation", FZ_UNDATED},
-        {"care_leavers_eet", FZ_UNDATED}, {NULL, FZ_NO_LIST}};
+        {"ia_overdue", FZ_LIST}, {"ca_overdue", FZ_LIST},
+        {"sa_overdue", FZ_LIST}, {"ia_completed_late", FZ_LIST},
+        {"ca_completed_late", FZ_LIST}, {"sa_completed_late", FZ_LIST},
+        {"unallocated_over_28_days", FZ_LIST},
+        {"unallocated_cp_cla", FZ_LIST}, {"cp_open_2_years_plus", FZ_LIST},
+        {"referral_decision_1wd", FZ_LIST | FZ_MISSED},
+        {"re_referral_rate", FZ_LIST | FZ_NO_DAYS},
+        {"cla_health_check", FZ_LIST | FZ_MISSED | FZ_NO_DATE},
+        {"cla_dental_check", FZ_LIST | FZ_MISSED | FZ_NO_DATE},
+        {"cla_school_absence_25d", FZ_LIST | FZ_NO_DATE},
+        {"care_leavers_suitable_accommodation",
+         FZ_LIST | FZ_MISSED | FZ_UNDATED},
+        {"care_leavers_eet", FZ_LIST | FZ_MISSED | FZ_UNDATED}, {NULL, 0}};
     int i;
     for (i = 0; lists[i].id; i++)
         if (strcmp(lists[i].id, id) == 0)
             return lists[i].list;
-    return FZ_NO_LIST;
+    return 0;
 }
 
 static void dump_cell(sgk_engine *e, fz_text *out, int ind, int group, int k,
@@ -433,7 +441,7 @@ static void dump_exceptions(sgk_engine *e, fz_text *out, int ind, int kept)
     int64_t prev_days = 0, prev_line = 0;
     int prev_input = -1, list = exception_list(sgk_indicator_id(ind));
     FZ_CHECK(n >= 0, "negative exception count");
-    if (!kept || list == FZ_NO_LIST)
+    if (!kept || !list)
         FZ_CHECK(n == 0, "exceptions kept although not asked for");
     for (k = 0; k < n; k++) {
         const char *child = sgk_exception_child(e, ind, k);
@@ -445,13 +453,13 @@ static void dump_exceptions(sgk_engine *e, fz_text *out, int ind, int kept)
         int64_t line = sgk_exception_line(e, ind, k);
         int in = input_index(e, input);
         FZ_CHECK(child && team && worker && input, "exception field is NULL");
-        if (list == FZ_UNDATED)
+        if (list & FZ_UNDATED)
             FZ_CHECK(date && !*date && days == -1,
                      "an undated exception has a date or days");
         else
             FZ_CHECK((looks_like_date(date) ||
-                      (list == FZ_MAYBE_DATED && date && !*date)) &&
-                         days >= 0,
+                      ((list & FZ_NO_DATE) && date && !*date)) &&
+                         (days >= 0 || ((list & FZ_NO_DAYS) && days == -1)),
                      "exception date is not YYYY-MM-DD or days < 0");
         FZ_CHECK(in >= 0 && line >= 1, "exception input or line");
         if (k > 0) {
@@ -468,6 +476,13 @@ static void dump_exceptions(sgk_engine *e, fz_text *out, int ind, int kept)
                          "days=%lld at=%s:%lld\n", ind, (long long)k, child,
                     team, worker, date, (long long)days, input,
                     (long long)line);
+    }
+    if (list && kept) {
+        double num = sgk_result_numerator(e, ind, SGK_GROUP_TOTAL, 0);
+        double den = sgk_result_denominator(e, ind, SGK_GROUP_TOTAL, 0);
+        double want = (list & FZ_MISSED) ? den - num : num;
+        FZ_CHECK(isnan(num) ? n == 0 : (double)n == want,
+                 "an exception list's length is not its figure's count");
     }
     FZ_CHECK(sgk_exception_child(e, ind, n) == NULL &&
                  sgk_exception_team(e, ind, -1) == NULL &&

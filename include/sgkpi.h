@@ -459,7 +459,12 @@ SGK_API const char *sgk_result_note(const sgk_engine *engine, int indicator);
  * unallocated_over_28_days and unallocated_cp_cla (date = unallocated
  * since, days = calendar days unallocated as at the period end) and
  * cp_open_2_years_plus (plans open at the period end that have reached two
- * years; date = plan start, days = calendar days open).  For children in
+ * years; date = plan start, days = calendar days open).  At the front
+ * door: referral_decision_1wd lists the referrals decided in more than one
+ * working day (date = referral, days = working days to the decision) and
+ * re_referral_rate the re-referrals (date = referral, days = calendar days
+ * since the child's referral before, or -1 when only the Annex A count
+ * says there was one).  For children in
  * care: cla_health_check and cla_dental_check list the children in the
  * 12-month cohort without a check in the 12 months (date = the last check,
  * "" when none is recorded; days = calendar days since it as at the period
@@ -485,8 +490,8 @@ SGK_API const char *sgk_exception_worker(const sgk_engine *engine,
  * it must be kept. */
 SGK_API const char *sgk_exception_date(sgk_engine *engine, int indicator,
                                        int64_t k);
-/* -1 when the list has no days (the care leaver lists), as for a k out of
- * range. */
+/* -1 when the record has no days (the care leaver lists; a re-referral
+ * known only from the Annex A count), as for a k out of range. */
 SGK_API int64_t sgk_exception_days(const sgk_engine *engine, int indicator,
                                    int64_t k);
 SGK_API const char *sgk_exception_input(const sgk_engine *engine,

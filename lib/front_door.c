@@ -211,12 +211,16 @@ void sgk__referral_decision_1wd(sgk__calc *c)
     size_t i;
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
+        int32_t wd;
         if (!in_period(c, f) || f->d[1] == SGK__NO_DATE ||
             SGK__IS_BAD(f, SGK__BAD_D1))
             continue;
-        sgk__tally_event(c, f->d[0], f->team,
-                         sgk__working_days(&c->e->calendar, f->d[0],
-                                           f->d[1]) <= 1, 1);
+        wd = sgk__working_days(&c->e->calendar, f->d[0], f->d[1]);
+        sgk__tally_event(c, f->d[0], f->team, wd <= 1, 1);
+        /* Late decisions are the list: the referral, and the working days
+         * the decision took. */
+        if (wd > 1)
+            sgk__calc_exception(c, f, f->d[0], wd);
     }
 }
 
@@ -278,8 +282,12 @@ void sgk__re_referral_rate(sgk__calc *c)
         before = latest_before(f, &days);
         again = before != SGK__NO_DATE &&
                 before >= sgk__day_add_years(f->d[0], -1);
-        if (!again && annex)
-            again = counted_by_annex_a(f, &days);
+        /* The list: each re-referral, with the days since the one before
+         * (-1 when only the Annex A count says there was one). */
+        if (again)
+            sgk__calc_exception(c, f, f->d[0], f->d[0] - before);
+        else if (annex && (again = counted_by_annex_a(f, &days)))
+            sgk__calc_exception(c, f, f->d[0], -1);
         sgk__tally_event(c, f->d[0], f->team, again, 1);
     }
     by_child_free(c, &days);

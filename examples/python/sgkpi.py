@@ -325,7 +325,7 @@ def _text(b: Optional[bytes]) -> Optional[str]:
 
 
 def _days(d: int) -> Optional[int]:
-    # The C API says -1 for a list without days.
+    # The C API says -1 for a record without days.
     return None if d < 0 else d
 
 
@@ -415,7 +415,7 @@ class CaseException:
     worker: str                     # "" when the record has no worker
     date: Optional[str]             # YYYY-MM-DD (what it is depends on
                                     # the list), None when there is none
-    days: Optional[int]             # None for a list without days
+    days: Optional[int]             # None for a record without days
     input: str
     line: int
 

@@ -43,7 +43,7 @@ static int write_list(sgk_engine *e, int ind, FILE *out)
     for (k = 0; k < n; k++) {
         char days[32], line[32];
         int64_t d = sgk_exception_days(e, ind, k);
-        /* A list without days (care leavers) leaves the cell blank. */
+        /* A record without days (sgk_exception_days) leaves it blank. */
         if (d < 0)
             days[0] = '\0';
         else
