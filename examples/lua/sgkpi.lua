@@ -376,15 +376,36 @@ local unit_names = {"percent", "count", "rate_per_10k", "average"}
 
 -- What a cell's status was measured against (a team's is the period's, a
 -- month's the one in force at its end), or nil when none applies.
+-- Whether the loaded library exports a symbol: an older one may not, and
+-- indexing a missing symbol raises an error.
+local function has_symbol(lib, name)
+  return (pcall(function() return lib[name] end))
+end
+
 local function threshold(lib, h, i, group, k)
-  local op = str(lib.sgk_result_group_threshold_op(h, i, group, k))
+  local get
+  if has_symbol(lib, "sgk_result_group_threshold_op") then
+    get = function(part)
+      return lib["sgk_result_group_threshold_" .. part](h, i, group, k)
+    end
+  else
+    -- An older library says only the period's, which its teams were
+    -- measured against when they were measured at all.
+    if group == lib.SGK_GROUP_MONTH or
+       (group == lib.SGK_GROUP_TEAM and
+        lib.sgk_result_status(h, i, group, k) == 0) then
+      return nil
+    end
+    get = function(part) return lib["sgk_result_threshold_" .. part](h, i) end
+  end
+  local op = str(get("op"))
   if not op then return nil end
   return {
     op = op,
-    target = num(lib.sgk_result_group_threshold_target(h, i, group, k)),
-    amber = num(lib.sgk_result_group_threshold_amber(h, i, group, k)),
-    source = str(lib.sgk_result_group_threshold_source(h, i, group, k)),
-    label = str(lib.sgk_result_group_threshold_label(h, i, group, k)),
+    target = num(get("target")),
+    amber = num(get("amber")),
+    source = str(get("source")),
+    label = str(get("label")),
   }
 end
 

@@ -5,6 +5,8 @@
 -- usage: luajit lua_dump.lua LUA_DIR FROM TO [-t FILE] [-b FILE] [-team]
 --                            [-month] [-buffer] FILE...
 -- -buffer passes each file's bytes through add_buffer (named by its path).
+-- -old hides the per-group threshold getters, as a library from before
+-- them would, so that the binding's fallback is exercised.
 package.path = arg[1] .. "/?.lua;" .. package.path
 local sgkpi = require("sgkpi")
 
@@ -26,6 +28,14 @@ local ok, err = pcall(function()
     elseif a == "-team" then e:set_option("by_team", true)
     elseif a == "-month" then e:set_option("by_month", true)
     elseif a == "-buffer" then buffer = true
+    elseif a == "-old" then
+      local real = e.lib
+      e.lib = setmetatable({}, {__index = function(_, name)
+        if name:find("^sgk_result_group_threshold_") then
+          error("missing symbol " .. name)
+        end
+        return real[name]
+      end})
     elseif buffer then
       local f = assert(io.open(a, "rb"))
       local data = f:read("*a")

@@ -87,6 +87,17 @@ class LuaJIT(unittest.TestCase):
         self.assertEqual(self.dump(EXTRACTS, **kw),
                          common.run_capi(EXTRACTS, **kw))
 
+    def test_older_library_without_group_thresholds(self):
+        # Months then have no threshold of their own; the rest is as with
+        # a library that has the getters.
+        kw = dict(thresholds=THRESHOLDS, by_team=True, monthly=True)
+        new = self.dump(EXTRACTS, **kw)
+        old = self.dump(["-old"] + EXTRACTS, **kw)
+        self.assertTrue(new["month_thresholds"])
+        self.assertEqual(old["month_thresholds"], {})
+        new["month_thresholds"] = {}
+        self.assertEqual(old, new)
+
     def test_errors_carry_status_and_line(self):
         bad = os.path.join(CONFIG, "bad_thresholds.csv")
         p = run_lua(common.dump_args(EXTRACTS, thresholds=bad))
