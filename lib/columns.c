@@ -56,7 +56,10 @@ static const unsigned char roles[SGK_KIND_COUNT][SGK__COL_COUNT] = {
         [SGK__COL_HEALTH_ASSESSMENT_DATE] = O,
         [SGK__COL_DENTAL_CHECK_DATE] = O, [SGK__COL_PLACEMENTS_12M] = O,
         [SGK__COL_DAYS_MISSED_SCHOOL] = O, [SGK__COL_TEAM] = O,
-        [SGK__COL_WORKER] = O, [SGK__COL_ETHNICITY] = O},
+        [SGK__COL_WORKER] = O, [SGK__COL_ETHNICITY] = O,
+        /* Not read (Annex A's is the latest placement's type): only so
+         * that a List 8 file with it is not taken for an episode one. */
+        [SGK__COL_PLACEMENT] = O},
     [SGK_KIND_CARE_LEAVERS] = {[SGK__COL_CHILD_ID] = R,
         [SGK__COL_IN_TOUCH] = R, [SGK__COL_ACTIVITY] = O, [SGK__COL_ACCOMMODATION] = O,
         [SGK__COL_ACCOMMODATION_SUITABILITY] = O, [SGK__COL_TEAM] = O,
@@ -180,11 +183,9 @@ static const struct {
     {"reason new episode", SGK__COL_REASON_NEW_EPISODE, ANY},
     {"rne", SGK__COL_REASON_NEW_EPISODE, ANY},        /* SSDA903 RNE */
     {"reason for new episode", SGK__COL_REASON_NEW_EPISODE, ANY},
-    /* Only episodes read the placement type: Annex A List 8 has one too,
-     * for the latest placement, which no measure needs. */
-    {"place", SGK__COL_PLACEMENT, K(SGK_KIND_CLA_EPISODES)}, /* SSDA903 */
-    {"placement", SGK__COL_PLACEMENT, K(SGK_KIND_CLA_EPISODES)},
-    {"placement type", SGK__COL_PLACEMENT, K(SGK_KIND_CLA_EPISODES)},
+    {"place", SGK__COL_PLACEMENT, ANY},                /* SSDA903 PLACE */
+    {"placement", SGK__COL_PLACEMENT, ANY},
+    {"placement type", SGK__COL_PLACEMENT, ANY},       /* Annex A List 8 */
     {"in touch", SGK__COL_IN_TOUCH, ANY},             /* SSDA903 IN_TOUCH */
     {"la in touch", SGK__COL_IN_TOUCH, ANY},
     {"activity", SGK__COL_ACTIVITY, ANY},
