@@ -468,8 +468,10 @@ SGK_API const char *sgk_result_note(const sgk_engine *engine, int indicator);
  * care: cla_health_check and cla_dental_check list the children in the
  * 12-month cohort without a check in the 12 months (date = the last check,
  * "" when none is recorded; days = calendar days since it as at the period
- * end, or with none recorded since the start of care or at least the 12
- * months), and cla_school_absence_25d those who missed 25 days or more
+ * end, or with none recorded since the child's care began: from the
+ * episodes, the first of the chain of episodes covering the 12 months,
+ * else the row's start date), and cla_school_absence_25d those who missed
+ * 25 days or more
  * (date ""; days = days of school missed).  For care leavers in touch:
  * care_leavers_suitable_accommodation lists those not recorded as in
  * suitable accommodation and care_leavers_eet those not recorded as in

@@ -1,6 +1,7 @@
 /* What a looked-after episode fact holds, shared by looked_after.c (which
- * reads episodes) and children_in_care.c (which reads a child's episode
- * history to find the 12-month cohort and count placements). */
+ * reads episodes), care_history.c (which walks a child's episode history)
+ * and children_in_care.c (which judges the 12-month cohort and the
+ * placements from what the walk finds). */
 #ifndef SGK_CARE_H
 #define SGK_CARE_H
 
@@ -55,6 +56,9 @@ typedef struct sgk__care_walk {
     sgk__day cover_end;   /* latest end of the episodes seen in the window */
     int covers_w, looked_after, broken, short_break, placements;
     int placed;           /* a placement (not a short break) was counted */
+    sgk__day began;       /* start of the period of care covering W (its
+                             first episode, linked by X1 endings), or
+                             SGK__NO_DATE */
 } sgk__care_walk;
 
 /* Episode indices (of ep[0..n), the unique episodes) in order of child,

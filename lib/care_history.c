@@ -80,15 +80,19 @@ const uint32_t *sgk__care_order(sgk__calc *c, const sgk__fact *ep, size_t n)
     return order;
 }
 
-/* One episode's part in the window k->w .. k->t. */
+/* One episode's part in the window k->w .. k->t; `began` is the start of
+ * the period of care it belongs to. */
 static void walk_episode(sgk__calc *c, sgk__care_walk *k, const sgk__fact *f,
-                         int rep)
+                         sgk__day began, int rep)
 {
     if (f->d[0] > k->t || f->d[1] <= k->w)
         return; /* outside the window */
     k->short_break |= f->code2;
-    if (f->d[0] <= k->w)
+    if (f->d[0] <= k->w) {
         k->covers_w = 1;
+        if (began < k->began)
+            k->began = began;
+    }
     else if (f->d[0] > k->cover_end)
         k->broken = 1; /* a new period of care starts inside the window */
     if (f->d[1] > k->cover_end)
@@ -134,12 +138,16 @@ int sgk__care_walk_child(sgk__calc *c, const sgk__fact *ep,
                          sgk__care_walk *k, int p0, int np, int rep)
 {
     uint32_t child = ep[order[*i]].child;
-    int any = 0, q;
+    /* The period of care under way: where it began, how far its episodes
+     * reach, and whether the latest-ending one ended by a real ceasing. */
+    sgk__day began = SGK__NO_DATE, reach = INT32_MIN;
+    int any = 0, ceased = 1, q;
     for (q = 0; q < np; q++) {
         memset(&k[q], 0, sizeof k[q]);
         k[q].t = c->to[p0 + q];
         k[q].w = c->year_before[p0 + q];
         k[q].cover_end = INT32_MIN;
+        k[q].began = SGK__NO_DATE;
     }
     for (; *i < n && ep[order[*i]].child == child; (*i)++) {
         const sgk__fact *f = &ep[order[*i]];
@@ -150,8 +158,14 @@ int sgk__care_walk_child(sgk__calc *c, const sgk__fact *ep,
         if (SGK__IS_BAD(f, SGK__BAD_D1))
             continue; /* reported when read */
         any = 1;
+        if (ceased || f->d[0] > reach)
+            began = f->d[0];
+        if (f->d[1] >= reach) {
+            reach = f->d[1];
+            ceased = f->d[1] != SGK__NO_DATE && f->code != SGK__REASON_X1;
+        }
         for (q = 0; q < np; q++)
-            walk_episode(c, &k[q], f, rep);
+            walk_episode(c, &k[q], f, began, rep);
     }
     return any;
 }

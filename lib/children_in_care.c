@@ -118,6 +118,8 @@ void sgk__cla_children_ingest(sgk__row *row, sgk__fact *f)
     sgk__ethnicity_ingest(row, f);
 }
 
+/* ---- Episode histories ------------------------------------------------- */
+
 /* Walks every child's episodes for period p only to report the blank
  * reasons that break the 12-month cohort there; the states themselves
  * come from all_states. */
@@ -139,7 +141,8 @@ typedef int (*judge_fn)(sgk__calc *c, const sgk__fact *f, sgk__day st,
 /* Offers a child judged in period 0 to the indicator's exception list
  * (exceptions.c keeps it only when lists were asked for); NULL for an
  * indicator without one. */
-typedef void (*offer_fn)(sgk__calc *c, const sgk__fact *f, int met);
+typedef void (*offer_fn)(sgk__calc *c, const sgk__fact *f, size_t row,
+                         sgk__day st, int met);
 
 /* State from the row alone, for a child without episodes. */
 static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep)
@@ -172,7 +175,7 @@ static sgk__day row_state(sgk__calc *c, const sgk__fact *f, int p, int rep)
  * 0. */
 static void all_states(sgk__calc *c, const sgk__fact *ep,
                        const uint32_t *order, size_t n, sgk__care_walk *k,
-                       sgk__day *states)
+                       sgk__day *states, sgk__day *began)
 {
     size_t i = 0;
     int p;
@@ -183,10 +186,12 @@ static void all_states(sgk__calc *c, const sgk__fact *ep,
                                        c->nperiods, 0);
         /* scratch may hold another indicator's value for a child with no
          * row here, so the row must be checked to be the child's. */
-        if (any && row < c->nfacts && c->facts[row].child == child)
+        if (any && row < c->nfacts && c->facts[row].child == child) {
             for (p = 0; p < c->nperiods; p++)
                 states[(size_t)p * c->nfacts + row] =
                     sgk__care_walk_state(&k[p]);
+            began[row] = k[0].began;
+        }
     }
 }
 
@@ -206,7 +211,8 @@ static void period_states(sgk__calc *c, const uint32_t *order, int p,
             c->status = SGK_E_NOMEM;
             return;
         }
-        all_states(c, ep, order, nep, k, c->shared->cla_states);
+        all_states(c, ep, order, nep, k, c->shared->cla_states,
+                   c->shared->cla_began);
         sgk__free(&c->e->mem, k);
     }
     if (report)
@@ -229,7 +235,7 @@ static void judge_row(sgk__calc *c, judge_fn judge, offer_fn offer,
         if ((st & SGK__ST_LOOKED_AFTER) && judge(c, f, st, p, &met)) {
             sgk__tally(c, p, f->team, met, 1);
             if (p == 0 && offer)
-                offer(c, f, met);
+                offer(c, f, i, st, met);
         }
     }
 }
@@ -259,9 +265,11 @@ static void run_children(sgk__calc *c, judge_fn judge, offer_fn offer,
     if (c->status)
         return;
     if (!c->shared->cla_states &&
-        !(c->shared->cla_states = sgk__calloc(
-              &c->e->mem, (size_t)c->nperiods * c->nfacts,
-              sizeof *c->shared->cla_states))) {
+        (!(c->shared->cla_states = sgk__calloc(
+               &c->e->mem, (size_t)c->nperiods * c->nfacts,
+               sizeof *c->shared->cla_states)) ||
+         !(c->shared->cla_began = sgk__malloc(
+               &c->e->mem, c->nfacts * sizeof *c->shared->cla_began)))) {
         c->status = SGK_E_NOMEM;
         return;
     }
@@ -320,32 +328,36 @@ static int judge_dental(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
 
 /* A child in the cohort without a check in the 12 months: dated by the
  * last check on record (blank if none), with the days since it as at the
- * period end.  With none on record the days run from the start of care
- * when the row says it is earlier, else from W: the child has been looked
- * after without a recorded check at least that long. */
-static void offer_missing_check(sgk__calc *c, const sgk__fact *f, int slot)
+ * period end.  With none on record the days run from when the child's
+ * care began: from the episodes when they decided the cohort, else from
+ * the row's start_date (on or before W for a child in the cohort). */
+static void offer_missing_check(sgk__calc *c, const sgk__fact *f, size_t row,
+                                sgk__day st, int slot)
 {
-    sgk__day last = f->d[slot], since = c->year_before[0];
-    if (last == SGK__NO_DATE) {
-        if (!SGK__IS_BAD(f, SGK__BAD_D0) && f->d[0] != SGK__NO_DATE &&
-            f->d[0] < since)
-            since = f->d[0];
-    } else {
+    sgk__day w = c->year_before[0], last = f->d[slot], since;
+    if (last != SGK__NO_DATE)
         since = last;
-    }
+    else if (st & SGK__ST_EPISODES)
+        since = c->shared->cla_began[row];
+    else
+        since = f->d[0];
+    if (since > w && last == SGK__NO_DATE)
+        since = w; /* cannot happen in the cohort; at least the 12 months */
     sgk__calc_exception(c, f, last, c->to[0] - since);
 }
 
-static void offer_health(sgk__calc *c, const sgk__fact *f, int met)
+static void offer_health(sgk__calc *c, const sgk__fact *f, size_t row,
+                         sgk__day st, int met)
 {
     if (!met)
-        offer_missing_check(c, f, 2);
+        offer_missing_check(c, f, row, st, 2);
 }
 
-static void offer_dental(sgk__calc *c, const sgk__fact *f, int met)
+static void offer_dental(sgk__calc *c, const sgk__fact *f, size_t row,
+                         sgk__day st, int met)
 {
     if (!met)
-        offer_missing_check(c, f, 3);
+        offer_missing_check(c, f, row, st, 3);
 }
 
 void sgk__cla_health_check(sgk__calc *c)
@@ -398,8 +410,11 @@ static int judge_absence(sgk__calc *c, const sgk__fact *f, sgk__day st, int p,
 
 /* A child who missed 25 days or more, with the days missed; the extract
  * gives no date for them. */
-static void offer_absence(sgk__calc *c, const sgk__fact *f, int met)
+static void offer_absence(sgk__calc *c, const sgk__fact *f, size_t row,
+                          sgk__day st, int met)
 {
+    (void)row;
+    (void)st;
     if (met)
         sgk__calc_exception(c, f, SGK__NO_DATE, (f->num & 0xFFFF) - 1);
 }

@@ -65,6 +65,7 @@ static void plan_free(struct sgk_engine *e, plan *pl)
     sgk__free(&e->mem, pl->shared.ethnicity_team);
     sgk__vec_free(&e->mem, &pl->shared.ethnicity_conflicts);
     sgk__free(&e->mem, pl->shared.cla_states);
+    sgk__free(&e->mem, pl->shared.cla_began);
     for (i = 0; pl->rejected && i < sgk__indicator_total(); i++)
         sgk__rejections_drop(e, &pl->rejected[i]);
     sgk__free(&e->mem, pl->rejected);

@@ -130,7 +130,8 @@ void sgk__ethnicity_ingest(sgk__row *row, sgk__fact *f);
  * cases sorted by worker and each worker's caseload at each as-at date
  * (caseload.c), the row deciding each child's
  * ethnicity (ethnicity.c), and each child in care's state from their
- * episodes in each period (children_in_care.c). */
+ * episodes in each period, with when their care began
+ * (children_in_care.c). */
 typedef struct sgk__shared {
     void *episode_order;
     void *case_order;
@@ -145,6 +146,8 @@ typedef struct sgk__shared {
     sgk__vec ethnicity_conflicts; /* walk numbers of rows naming another
                                      ethnic group than the deciding row */
     sgk__day *cla_states;  /* [period * children in care + row] */
+    sgk__day *cla_began;   /* [row] start of the period of care covering
+                              the whole period's W, from episodes */
     int cla_states_ready;
     /* What the children in care indicators find alike in the rows and
      * histories is reported once, by the first to run, naming them all. */

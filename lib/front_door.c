@@ -276,18 +276,19 @@ void sgk__re_referral_rate(sgk__calc *c)
     for (i = 0; i < c->nfacts; i++) {
         const sgk__fact *f = &c->facts[i];
         sgk__day before;
-        int again;
+        int again, by_count = 0;
         if (!in_period(c, f) || SGK__IS_BAD(f, SGK__BAD_NUM))
             continue;
         before = latest_before(f, &days);
         again = before != SGK__NO_DATE &&
                 before >= sgk__day_add_years(f->d[0], -1);
+        if (!again && annex)
+            again = by_count = counted_by_annex_a(f, &days);
         /* The list: each re-referral, with the days since the one before
          * (-1 when only the Annex A count says there was one). */
         if (again)
-            sgk__calc_exception(c, f, f->d[0], f->d[0] - before);
-        else if (annex && (again = counted_by_annex_a(f, &days)))
-            sgk__calc_exception(c, f, f->d[0], -1);
+            sgk__calc_exception(c, f, f->d[0],
+                                by_count ? -1 : f->d[0] - before);
         sgk__tally_event(c, f->d[0], f->team, again, 1);
     }
     by_child_free(c, &days);

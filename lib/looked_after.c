@@ -6,8 +6,8 @@
  * care (legal status V3 or V4); the percentage of them adopted (reason E11
  * or E12).  Children are counted once each.
  *
- * Fact layout: lib/care.h (the episode history is also read by
- * children_in_care.c). */
+ * Fact layout: lib/care.h (the episode history is also walked by
+ * care_history.c). */
 #include "care.h"
 
 #define REASON_NONE SGK__REASON_NONE

@@ -26,6 +26,21 @@ static int small(const report_options *o, double x)
     return o && o->suppress > 0 && !isnan(x) && x > 0 && x <= o->suppress;
 }
 
+int report_suppresses(const report_options *o, double x)
+{
+    return small(o, x);
+}
+
+void report_exception_rows(char *buf, size_t cap, const report_options *o,
+                           int64_t rows)
+{
+    if (small(o, (double)rows))
+        snprintf(buf, cap, "c records");
+    else
+        snprintf(buf, cap, "%lld record%s", (long long)rows,
+                 rows == 1 ? "" : "s");
+}
+
 void report_cell_get(report_cell *c, const sgk_engine *e,
                      const report_options *o, int ind, int group, int k)
 {

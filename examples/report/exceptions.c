@@ -9,6 +9,11 @@
  *   *_overdue, *_completed_late   clock start, working days elapsed/taken
  *   unallocated_*                 unallocated since, days unallocated
  *   cp_open_2_years_plus          plan start, days open
+ *   referral_decision_1wd         referral, working days to the decision
+ *   re_referral_rate              referral, days since the one before
+ *   cla_health_check, _dental     last check or blank, days without one
+ *   cla_school_absence_25d        blank, days of school missed
+ *   care_leavers_*                blank, blank
  * Rows come in the library's order: most urgent (most days) first. */
 #include <errno.h>
 #include <stdlib.h>

@@ -379,14 +379,15 @@ static void exceptions_notice(FILE *out, const report_options *o)
     }
     fputs("<ul>\n", out);
     for (i = 0; o->exception_rows && i < sgk_indicator_count(); i++) {
+        char n[32];
         if (o->exception_rows[i] < 0)
             continue;
+        report_exception_rows(n, sizeof n, o, o->exception_rows[i]);
         fputs("<li><code>", out);
         report_html_text(out, sgk_indicator_id(i));
         fputs(".csv</code>: ", out);
         report_html_text(out, sgk_indicator_label(i));
-        fprintf(out, ", %lld record%s</li>\n", (long long)o->exception_rows[i],
-                o->exception_rows[i] == 1 ? "" : "s");
+        fprintf(out, ", %s</li>\n", n);
     }
     fputs("</ul>\n</div>\n", out);
 }

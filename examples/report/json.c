@@ -269,8 +269,13 @@ static void write_exception_lists(FILE *out, const report_options *o)
             continue;
         fputs(first ? "\n    {\"indicator\": " : ",\n    {\"indicator\": ", out);
         json_string(out, sgk_indicator_id(i));
-        fprintf(out, ", \"file\": \"%s.csv\", \"rows\": %lld}",
-                sgk_indicator_id(i), (long long)o->exception_rows[i]);
+        fprintf(out, ", \"file\": \"%s.csv\", \"rows\": ",
+                sgk_indicator_id(i));
+        /* Suppressed as a figure is (report_exception_rows). */
+        if (report_suppresses(o, (double)o->exception_rows[i]))
+            fputs("\"c\"}", out);
+        else
+            fprintf(out, "%lld}", (long long)o->exception_rows[i]);
         first = 0;
     }
     fputs(first ? "]},\n" : "\n  ]},\n", out);

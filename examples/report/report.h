@@ -161,6 +161,13 @@ void report_dq_name(char *buf, size_t cap, const sgk_engine *e, int k);
 void report_dq_percent(char *buf, size_t cap, const sgk_engine *e, int k);
 /* Indicators with an exception list written, and their rows total. */
 int report_exception_files(const report_options *o, int64_t *rows);
+/* Whether --suppress hides figure x (1 to N). */
+int report_suppresses(const report_options *o, double x);
+/* "12 records", "1 record", or "c records" when --suppress hides the
+ * count: a list's length is a figure (a numerator, or a denominator less
+ * it), so it is suppressed as the figure is. */
+void report_exception_rows(char *buf, size_t cap, const report_options *o,
+                           int64_t rows);
 
 /* ---- exceptions.c ---- */
 /* Writes DIR/<indicator id>.csv for each indicator with exceptions (and

@@ -342,11 +342,11 @@ static void write_exceptions(FILE *out, const report_options *o)
     put_clean(out, o->exceptions, -1);
     fputc('\n', out);
     for (i = 0; o->exception_rows && i < sgk_indicator_count(); i++) {
+        char rows[32];
         if (o->exception_rows[i] < 0)
             continue;
-        fprintf(out, "  %-32s %lld record%s\n", sgk_indicator_id(i),
-                (long long)o->exception_rows[i],
-                o->exception_rows[i] == 1 ? "" : "s");
+        report_exception_rows(rows, sizeof rows, o, o->exception_rows[i]);
+        fprintf(out, "  %-32s %s\n", sgk_indicator_id(i), rows);
         any = 1;
     }
     if (!any)

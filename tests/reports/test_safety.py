@@ -246,6 +246,30 @@ class Suppression(unittest.TestCase):
         self.assertEqual((ia["numerator"], ia["denominator"]), (3, 5))
         self.assertEqual(doc["suppression"], {"up_to": 2, "marker": "c"})
 
+    def test_exception_list_lengths_are_suppressed(self):
+        # A list's length is a figure (a numerator, or what was missed), so
+        # a small one must not undo the suppression of that figure.
+        with tempfile.TemporaryDirectory() as tmp:
+            lists = os.path.join(tmp, "lists")
+            args = ("--exceptions", lists, "--suppress", "5", "--quiet")
+            doc = json.loads(common.report("--format", "json",
+                                           *args).stdout)
+            files = doc["exception_lists"]["files"]
+            text = common.report("--format", "text", *args).stdout
+            page = common.report("--format", "html", *args).stdout
+            for f in files:
+                with open(os.path.join(lists, f["file"]),
+                          encoding="utf-8-sig") as fh:
+                    n = sum(1 for _ in csv.reader(fh)) - 1
+                small = 1 <= n <= 5
+                self.assertEqual(f["rows"], "c" if small else n, f)
+                line = next(ln for ln in text.splitlines()
+                            if ln.split()[:1] == [f["indicator"]])
+                self.assertEqual(line.split()[1], "c" if small else str(n))
+                self.assertIn(f"{f['indicator']}.csv</code>: ", page)
+            self.assertTrue(any(f["rows"] == "c" for f in files))
+            self.assertNotRegex(page, r"</code>: [^<]*, [1-5] records?</li>")
+
     def test_no_numbers_leak_from_charts(self):
         page = common.report("--format", "html", "--by", "team", "--monthly",
                              "--suppress", "5").stdout
