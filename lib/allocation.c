@@ -113,8 +113,12 @@ void sgk__unallocated_over_28_days(sgk__calc *c)
 static void cp_cla_at(sgk__calc *c, const sgk__fact *f, int p)
 {
     /* A bad unallocated_since still leaves the case unallocated; the list
-     * then shows how long the case has been open. */
+     * then shows how long the case has been open.  One after the as-at
+     * date (an extract taken later) says the case was not unallocated
+     * yet, as unallocated_over_28_days finds too. */
     sgk__day since = SGK__IS_BAD(f, SGK__BAD_D2) ? f->d[0] : f->d[2];
+    if (since > c->to[p])
+        return;
     sgk__tally(c, p, f->team, 1, 0);
     if (p == 0)
         sgk__calc_exception(c, f, since, c->to[0] - since);
