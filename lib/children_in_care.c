@@ -264,12 +264,18 @@ static void run_children(sgk__calc *c, judge_fn judge, offer_fn offer,
                                                    SGK_KIND_CLA_EPISODES));
     if (c->status)
         return;
+    /* cla_began first: then cla_states, which says the walk is to be
+     * done, never exists without it, even after a failure. */
+    if (!c->shared->cla_began &&
+        !(c->shared->cla_began = sgk__malloc(
+              &c->e->mem, c->nfacts * sizeof *c->shared->cla_began))) {
+        c->status = SGK_E_NOMEM;
+        return;
+    }
     if (!c->shared->cla_states &&
-        (!(c->shared->cla_states = sgk__calloc(
-               &c->e->mem, (size_t)c->nperiods * c->nfacts,
-               sizeof *c->shared->cla_states)) ||
-         !(c->shared->cla_began = sgk__malloc(
-               &c->e->mem, c->nfacts * sizeof *c->shared->cla_began)))) {
+        !(c->shared->cla_states = sgk__calloc(
+              &c->e->mem, (size_t)c->nperiods * c->nfacts,
+              sizeof *c->shared->cla_states))) {
         c->status = SGK_E_NOMEM;
         return;
     }
