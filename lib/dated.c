@@ -13,15 +13,8 @@ int sgk__month_search(const sgk__calc *c, sgk__day d)
 
 int sgk__month_from(const sgk__calc *c, sgk__day d)
 {
-    int lo = 1, hi = c->nperiods; /* first month with to >= d in [lo, hi] */
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (c->to[mid] < d)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    /* The months' as-at dates, to[1..nperiods), rise. */
+    return (int)sgk__days_lower_bound(c->to, 1, (size_t)c->nperiods, d);
 }
 
 void sgk__tally_event(sgk__calc *c, sgk__day d, uint32_t team, double num,

@@ -25,6 +25,20 @@ int sgk__days_in_month(int y, int m);
 /* The same day `years` later; 29 February maps to 1 March when the target
  * year is not a leap year. */
 sgk__day sgk__day_add_years(sgk__day day, int years);
+/* In days a[lo..hi), sorted, the first index whose day is not before d
+ * (hi when none). */
+static inline size_t sgk__days_lower_bound(const sgk__day *a, size_t lo,
+                                           size_t hi, sgk__day d)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] < d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
 /* Results of sgk__date_parse. */
 enum sgk__date_result {

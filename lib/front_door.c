@@ -65,15 +65,8 @@ static void sort_long_runs(by_child *g, size_t nchildren)
  * before d. */
 static uint32_t first_not_before(const by_child *g, uint32_t x, sgk__day d)
 {
-    uint32_t lo = g->at[x], hi = g->at[x + 1];
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (g->dates[mid] < d)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return (uint32_t)sgk__days_lower_bound(g->dates, g->at[x], g->at[x + 1],
+                                           d);
 }
 
 static int is_long(const by_child *g, uint32_t x)
