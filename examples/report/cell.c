@@ -21,20 +21,15 @@ void report_number(char *buf, size_t cap, double v)
 }
 
 /* A figure from 1 to N (or, for FTE, above 0 and at most N). */
-static int small(const report_options *o, double x)
-{
-    return o && o->suppress > 0 && !isnan(x) && x > 0 && x <= o->suppress;
-}
-
 int report_suppresses(const report_options *o, double x)
 {
-    return small(o, x);
+    return o && o->suppress > 0 && !isnan(x) && x > 0 && x <= o->suppress;
 }
 
 void report_exception_rows(char *buf, size_t cap, const report_options *o,
                            int64_t rows)
 {
-    if (small(o, (double)rows))
+    if (report_suppresses(o, (double)rows))
         snprintf(buf, cap, "c records");
     else
         snprintf(buf, cap, "%lld record%s", (long long)rows,
@@ -54,7 +49,8 @@ void report_cell_get(report_cell *c, const sgk_engine *e,
     c->present = !isnan(c->num);
     c->has_value = sgk_result_has_value(e, ind, group, k) && !isnan(c->value);
     c->status = sgk_result_status(e, ind, group, k);
-    c->suppressed = small(o, c->num) || (c->percent && small(o, c->den));
+    c->suppressed = report_suppresses(o, c->num) ||
+                    (c->percent && report_suppresses(o, c->den));
 }
 
 void report_cell_value(char *buf, size_t cap, const report_cell *c)
